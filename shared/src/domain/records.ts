@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import {
+  ArtistKind,
+  ContactRole,
+  Country,
+  Currency,
+  DealStage,
+  DealType,
+  EventKind,
+  HoldLevel,
+  VenueKind,
+} from './enums';
+
+/** ISO-8601 timestamp with offset, as written by `new Date().toISOString()`. */
+export const IsoDateTime = z.iso.datetime({ offset: true });
+/** A calendar date, YYYY-MM-DD. */
+export const IsoDate = z.iso.date();
+/** Money in integer minor units (cents / centimes). */
+export const Minor = z.number().int().min(0).max(1_000_000_000_00);
+export const Id = z.string().min(1).max(64);
+
+const base = {
+  id: Id,
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  deletedAt: IsoDateTime.nullable(),
+};
+
+export const ArtistRecord = z.object({
+  ...base,
+  name: z.string().trim().min(1).max(200),
+  kind: ArtistKind,
+  genres: z.array(z.string().trim().min(1).max(60)).max(20),
+  lineupSize: z.number().int().min(1).max(200),
+  feeMin: Minor,
+  feeMax: Minor,
+  currency: Currency,
+  draw: z.number().int().min(0).max(1_000_000),
+  homeCity: z.string().max(120),
+  homeCountry: Country,
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  agentId: Id.nullable(),
+  radiusKm: z.number().int().min(0).max(2000),
+  radiusDaysBefore: z.number().int().min(0).max(365),
+  radiusDaysAfter: z.number().int().min(0).max(365),
+  bio: z.string().max(20_000),
+});
+export type ArtistRecord = z.infer<typeof ArtistRecord>;
+
+export const VenueRecord = z.object({
+  ...base,
+  name: z.string().trim().min(1).max(200),
+  kind: VenueKind,
+  address: z.string().max(300),
+  postalCode: z.string().max(20),
+  city: z.string().max(120),
+  country: Country,
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  capacityStanding: z.number().int().min(0).max(200_000),
+  capacitySeated: z.number().int().min(0).max(200_000),
+  genres: z.array(z.string().max(60)).max(20),
+  budgetMin: Minor,
+  budgetMax: Minor,
+  currency: Currency,
+  email: z.string().max(200),
+  phone: z.string().max(40),
+  website: z.string().max(300),
+  tags: z.array(z.string().max(60)).max(50),
+});
+export type VenueRecord = z.infer<typeof VenueRecord>;
+
+export const ContactRecord = z.object({
+  ...base,
+  firstName: z.string().max(100),
+  lastName: z.string().max(100),
+  role: ContactRole,
+  company: z.string().max(200),
+  email: z.string().max(200),
+  phone: z.string().max(40),
+  venueId: Id.nullable(),
+  city: z.string().max(120),
+  country: Country,
+  tags: z.array(z.string().max(60)).max(50),
+});
+export type ContactRecord = z.infer<typeof ContactRecord>;
+
+export const DealRecord = z.object({
+  ...base,
+  artistId: Id,
+  venueId: Id,
+  contactId: Id.nullable(),
+  date: IsoDate,
+  stage: DealStage,
+  holdLevel: HoldLevel.nullable(),
+  holdExpiresAt: IsoDateTime.nullable(),
+  dealType: DealType,
+  guarantee: Minor,
+  /** Artist percentage in basis points (8000 = 80%), for versus/door/percentage deals. */
+  percentageBps: z.number().int().min(0).max(10_000),
+  currency: Currency,
+  ticketPrice: Minor,
+  capacity: z.number().int().min(0).max(200_000),
+  agencyCommissionBps: z.number().int().min(0).max(10_000),
+  notes: z.string().max(20_000),
+});
+export type DealRecord = z.infer<typeof DealRecord>;
+
+export const EventRecord = z.object({
+  ...base,
+  artistId: Id,
+  kind: EventKind,
+  title: z.string().max(300),
+  start: IsoDateTime,
+  end: IsoDateTime,
+  allDay: z.boolean(),
+  dealId: Id.nullable(),
+  venueId: Id.nullable(),
+  city: z.string().max(120),
+});
+export type EventRecord = z.infer<typeof EventRecord>;
+
+export const RECORD_SCHEMAS = {
+  artists: ArtistRecord,
+  venues: VenueRecord,
+  contacts: ContactRecord,
+  deals: DealRecord,
+  events: EventRecord,
+} as const;
+export type Collection = keyof typeof RECORD_SCHEMAS;
+export type RecordOf<C extends Collection> = z.infer<(typeof RECORD_SCHEMAS)[C]>;
+export const COLLECTIONS = Object.keys(RECORD_SCHEMAS) as Collection[];

@@ -1,0 +1,150 @@
+/**
+ * The one typed RPC contract between the desktop renderer and the core
+ * (Electron IPC or the browser shell's WebSocket). Every call's params are
+ * validated with these schemas at the core's boundary.
+ */
+import { z } from 'zod';
+import { ArtistRecord } from '../domain/records';
+import { WorkspaceDto } from '../api/cloud';
+
+export const SyncState = z.enum(['synced', 'syncing', 'offline', 'error']);
+export type SyncState = z.infer<typeof SyncState>;
+
+export const SyncStatus = z.object({
+  overall: SyncState,
+  docs: z.number().int(),
+  synced: z.number().int(),
+  /** Local updates not yet acknowledged by the server. */
+  pendingUpdates: z.number().int(),
+  lastError: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SessionState = z.object({
+  signedIn: z.boolean(),
+  cloudUrl: z.string(),
+  user: z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable(),
+  workspace: WorkspaceDto.nullable(),
+  workspaces: z.array(WorkspaceDto),
+});
+export type SessionState = z.infer<typeof SessionState>;
+
+export const ArtistRow = ArtistRecord.pick({
+  id: true,
+  name: true,
+  kind: true,
+  genres: true,
+  feeMin: true,
+  feeMax: true,
+  currency: true,
+  draw: true,
+  homeCity: true,
+  homeCountry: true,
+  updatedAt: true,
+}).extend({ dealCount: z.number().int(), nextShow: z.string().nullable() });
+export type ArtistRow = z.infer<typeof ArtistRow>;
+
+export const ArtistPatch = ArtistRecord.pick({
+  name: true,
+  kind: true,
+  genres: true,
+  lineupSize: true,
+  feeMin: true,
+  feeMax: true,
+  currency: true,
+  draw: true,
+  homeCity: true,
+  homeCountry: true,
+  bio: true,
+})
+  .partial()
+  .strict();
+export type ArtistPatch = z.infer<typeof ArtistPatch>;
+
+export const WorkspaceCounts = z.object({
+  artists: z.number().int(),
+  venues: z.number().int(),
+  contacts: z.number().int(),
+  deals: z.number().int(),
+  events: z.number().int(),
+});
+
+const none = z.object({}).strict();
+
+export const rpcContract = {
+  'app.info': {
+    params: none,
+    result: z.object({ version: z.string(), shell: z.enum(['electron', 'browser']) }),
+  },
+  'session.get': { params: none, result: SessionState },
+  'session.signIn': {
+    params: z.object({ email: z.string().max(254), password: z.string().max(200) }).strict(),
+    result: SessionState,
+  },
+  'session.signUp': {
+    params: z
+      .object({
+        email: z.string().max(254),
+        password: z.string().max(200),
+        name: z.string().max(120),
+        agencyName: z.string().max(120).optional(),
+      })
+      .strict(),
+    result: SessionState,
+  },
+  'session.signOut': { params: none, result: SessionState },
+  'session.selectWorkspace': {
+    params: z.object({ workspaceId: z.string().max(64) }).strict(),
+    result: SessionState,
+  },
+  'workspace.counts': { params: none, result: WorkspaceCounts },
+  'roster.list': {
+    params: z
+      .object({
+        search: z.string().max(200).optional(),
+      })
+      .strict(),
+    result: z.array(ArtistRow),
+  },
+  'artist.get': { params: z.object({ id: z.string().max(64) }).strict(), result: ArtistRecord },
+  'artist.update': {
+    params: z.object({ id: z.string().max(64), patch: ArtistPatch }).strict(),
+    result: ArtistRecord,
+  },
+  'sync.status': { params: none, result: SyncStatus },
+} as const;
+
+export type RpcContract = typeof rpcContract;
+export type RpcMethod = keyof RpcContract;
+export type RpcParams<M extends RpcMethod> = z.input<RpcContract[M]['params']>;
+export type RpcResult<M extends RpcMethod> = z.output<RpcContract[M]['result']>;
+export type RpcHandlers = {
+  [M in RpcMethod]: (params: z.output<RpcContract[M]['params']>) => Promise<RpcResult<M>>;
+};
+
+/** Events pushed from the core to the renderer. */
+export const rpcEvents = {
+  'sync.status': SyncStatus,
+  'data.changed': z.object({ collections: z.array(z.string()) }),
+  'session.changed': SessionState,
+} as const;
+export type RpcEventName = keyof typeof rpcEvents;
+export type RpcEventPayload<E extends RpcEventName> = z.output<(typeof rpcEvents)[E]>;
+
+/** Wire format of the browser shell's WebSocket and of Electron's IPC channel. */
+export const RpcRequest = z.object({
+  id: z.number().int().nonnegative(),
+  method: z.string().max(100),
+  params: z.unknown(),
+});
+export type RpcRequest = z.infer<typeof RpcRequest>;
+
+export type RpcResponse =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: { code: string; message: string; details?: unknown } };
+
+export type RpcEventMessage = { event: RpcEventName; payload: unknown };
+
+export function isRpcMethod(m: string): m is RpcMethod {
+  return Object.hasOwn(rpcContract, m);
+}
