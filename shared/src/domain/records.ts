@@ -131,3 +131,7 @@ export const RECORD_SCHEMAS = {
 export type Collection = keyof typeof RECORD_SCHEMAS;
 export type RecordOf<C extends Collection> = z.infer<(typeof RECORD_SCHEMAS)[C]>;
 export const COLLECTIONS = Object.keys(RECORD_SCHEMAS) as Collection[];
+
+export function isCollection(name: string): name is Collection {
+  return Object.hasOwn(RECORD_SCHEMAS, name);
+}

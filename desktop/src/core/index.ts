@@ -1,0 +1,30 @@
+/**
+ * The desktop core: the local-first engine (SQLite, Yjs documents, sync, cloud
+ * client) behind the typed RPC contract. It runs in plain Node — in Electron's
+ * utilityProcess or in the browser shell.
+ */
+import type { RpcHandlers } from '@flowstage/shared';
+import { CoreContext, type CoreOptions } from './context';
+import { rosterHandlers } from './handlers/roster';
+import { sessionHandlers } from './handlers/session';
+import type { CoreHost } from './rpc/dispatch';
+
+export type { CoreOptions } from './context';
+export type { CoreHost } from './rpc/dispatch';
+export { dispatch, RpcError } from './rpc/dispatch';
+
+export async function createCore(options: CoreOptions): Promise<CoreHost & { context: CoreContext }> {
+  const ctx = new CoreContext(options);
+  const handlers: RpcHandlers = {
+    'app.info': async () => ({ version: options.version ?? '0.1.0', shell: options.shell ?? 'browser' }),
+    ...sessionHandlers(ctx),
+    ...rosterHandlers(ctx),
+    'sync.status': async () => ctx.syncStatus(),
+  };
+  return {
+    handlers,
+    context: ctx,
+    onEvent: (listener) => ctx.onEvent(listener),
+    close: async () => ctx.closeWorkspace(),
+  };
+}

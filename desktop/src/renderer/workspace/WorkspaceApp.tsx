@@ -1,0 +1,68 @@
+import type { SessionState, WorkspaceDto } from '@flowstage/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider';
+import { useOnReconnect, useRpc, useRpcEvent } from '../rpc/react';
+import { RosterScreen } from '../roster/RosterScreen';
+import { TopBar } from './TopBar';
+import { useSyncStatus } from './useSyncStatus';
+
+interface WorkspaceAppProps {
+  session: SessionState;
+  workspace: WorkspaceDto;
+  onSession(state: SessionState): void;
+}
+
+function useArtistCount(): number | null {
+  const rpc = useRpc();
+  const [count, setCount] = useState<number | null>(null);
+  const load = useCallback(() => {
+    rpc.call('workspace.counts', {}).then(
+      (counts) => setCount(counts.artists),
+      () => undefined,
+    );
+  }, [rpc]);
+  useEffect(load, [load]);
+  useOnReconnect(load);
+  useRpcEvent('data.changed', ({ collections }) => {
+    if (collections.length === 0 || collections.includes('artists')) load();
+  });
+  return count;
+}
+
+/** The signed-in app: top bar, offline banner, navigation and the current screen. */
+export function WorkspaceApp({ session, workspace, onSession }: WorkspaceAppProps) {
+  const { t } = useI18n();
+  const sync = useSyncStatus();
+  const artistCount = useArtistCount();
+  const [notice, setNotice] = useState<string | null>(null);
+
+  return (
+    <div className="app-shell" data-testid="workspace-app">
+      <TopBar session={session} workspace={workspace} sync={sync} onSession={onSession} onError={setNotice} />
+      {sync?.overall === 'offline' ? (
+        <div className="banner banner-warning" role="status" data-testid="offline-banner">
+          {t('offline.banner')}
+        </div>
+      ) : null}
+      {notice ? (
+        <div className="banner banner-danger" role="alert" data-testid="app-notice">
+          <span>{notice}</span>
+          <button type="button" className="button button-ghost button-small" onClick={() => setNotice(null)}>
+            {t('editor.close')}
+          </button>
+        </div>
+      ) : null}
+      <div className="app-body">
+        <nav className="sidebar" aria-label={t('nav.label')}>
+          <a className="nav-item nav-item-active" href="#roster" aria-current="page" data-testid="nav-roster">
+            <span>{t('nav.roster')}</span>
+            {artistCount !== null ? <span className="nav-count">{artistCount}</span> : null}
+          </a>
+        </nav>
+        <main className="main" id="roster">
+          <RosterScreen key={workspace.id} />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/** A page object for the desktop renderer, driven through the browser shell. */
+import { expect, type Page } from '@playwright/test';
+import { DEMO_EMAIL, DEMO_PASSWORD } from './harness';
+
+export const DEMO_ARTISTS = 40;
+
+export class DesktopPage {
+  constructor(readonly page: Page) {}
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+  }
+
+  async signIn(email = DEMO_EMAIL, password = DEMO_PASSWORD): Promise<void> {
+    await this.page.getByTestId('signin-email').fill(email);
+    await this.page.getByTestId('signin-password').fill(password);
+    await this.page.getByTestId('signin-submit').click();
+  }
+
+  rows() {
+    return this.page.getByTestId('roster-table').locator('tbody tr[data-artist-id]');
+  }
+
+  row(artistId: string) {
+    return this.page.locator(`tr[data-artist-id="${artistId}"]`);
+  }
+
+  async waitForRoster(count = DEMO_ARTISTS): Promise<void> {
+    await expect(this.rows()).toHaveCount(count, { timeout: 60_000 });
+  }
+
+  async firstArtistId(index = 0): Promise<string> {
+    const id = await this.rows().nth(index).getAttribute('data-artist-id');
+    if (!id) throw new Error('row without data-artist-id');
+    return id;
+  }
+
+  async rename(artistId: string, name: string): Promise<void> {
+    await this.row(artistId).click();
+    const input = this.page.getByTestId('artist-name-input');
+    await input.fill(name);
+    await this.page.getByTestId('artist-save').click();
+    await expect(this.row(artistId)).toContainText(name);
+  }
+
+  async expectSyncStatus(status: 'synced' | 'syncing' | 'offline' | 'error'): Promise<void> {
+    await expect(this.page.getByTestId('sync-status')).toHaveAttribute('data-status', status, {
+      timeout: 30_000,
+    });
+  }
+}

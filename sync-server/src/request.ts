@@ -1,0 +1,38 @@
+/**
+ * What an upgrade request asks for: the room (from the path) and the token (from an
+ * `Authorization: Bearer` header, else the `token` query parameter — y-websocket clients
+ * can only pass query parameters). The raw URL carries the token: never log it.
+ */
+import type { IncomingMessage } from 'node:http';
+import { parseRoomName } from '@flowstage/shared';
+
+export interface UpgradeTarget {
+  /** `<workspaceId>/<docId>`, or null when the path is not a room. */
+  room: { name: string; workspaceId: string; docId: string } | null;
+  token: string | null;
+}
+
+export function readUpgradeTarget(req: IncomingMessage): UpgradeTarget {
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', 'http://sync.invalid');
+  } catch {
+    return { room: null, token: null };
+  }
+  const name = url.pathname.slice(1);
+  const parsed = parseRoomName(name);
+  return {
+    room: parsed ? { name, ...parsed } : null,
+    token: bearerToken(req.headers.authorization) ?? nonEmpty(url.searchParams.get('token')),
+  };
+}
+
+function bearerToken(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match ? match[1]! : null;
+}
+
+function nonEmpty(value: string | null): string | null {
+  return value === null || value === '' ? null : value;
+}
