@@ -23,7 +23,9 @@ export async function seedDemoWorkspace(
   const store = new SqliteDocStore(join(dataDir, 'sync', 'sync.db'));
   try {
     if ((await store.listRooms(workspaceId)).length > 0) return false;
-    const data = generateDemoAgency(loadDemoInputs(root));
+    // Seeded relative to today, so the demo's holds and shows are current.
+    const today = new Date(`${new Date().toISOString().slice(0, 10)}T08:00:00.000Z`);
+    const data = generateDemoAgency(loadDemoInputs(root), { now: today });
     for (const [docId, update] of buildWorkspaceUpdates(data)) {
       await seedRoom(store, roomName(workspaceId, docId), update);
     }

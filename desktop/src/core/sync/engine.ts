@@ -80,6 +80,7 @@ export class SyncEngine {
     if (this.timer) clearTimeout(this.timer);
     this.unobserveRoot?.();
     for (const p of this.providers.values()) p.destroy();
+    process.setMaxListeners(Math.max(10, process.getMaxListeners() - this.providers.size));
     this.providers.clear();
   }
 
@@ -137,6 +138,8 @@ export class SyncEngine {
       disableBc: true,
       maxBackoffTime: 3_000,
     });
+    // Each provider listens for process exit: make room so Node does not warn about a leak.
+    process.setMaxListeners(process.getMaxListeners() + 1);
     provider.on('status', () => this.emit());
     provider.on('sync', (isSynced: boolean) => {
       if (isSynced) this.pending.delete(docId);
