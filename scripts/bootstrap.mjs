@@ -54,7 +54,9 @@ export function ensureInstalled() {
   if (mtime(installed) >= mtime(join(root, 'package-lock.json')) && existsSync(native)) return false;
   console.log('setup  installing dependencies (first run compiles better-sqlite3, ~2 min)…');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  run(npm, ['ci', '--no-audit', '--no-fund'], { JOBS: 'max' });
+  // `npm install` rather than `npm ci`: npm 11 writes lockfiles without other platforms'
+  // optional packages (e.g. Biome's binaries) and then refuses them in `npm ci`.
+  run(npm, ['install', '--no-audit', '--no-fund'], { JOBS: 'max' });
   return true;
 }
 

@@ -1,6 +1,7 @@
 export * from './ids';
 export * from './domain/enums';
 export * from './domain/records';
+export * from './domain/stages';
 export * from './sync/layout';
 export * from './sync/codec';
 export * from './sync/token';

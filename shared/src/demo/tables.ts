@@ -197,25 +197,7 @@ export const STAGE_LEAD_DAYS: Record<DealStage, number> = {
 export const PAST_DAYS = 180;
 export const FUTURE_DAYS = 365;
 
-/** Stages that take the artist's date (no other firm deal, no hold, that day). */
-export const FIRM_STAGES: ReadonlySet<DealStage> = new Set([
-  'offer',
-  'confirmed',
-  'contract_sent',
-  'contract_signed',
-  'advanced',
-  'played',
-  'settled',
-]);
-/** Stages that put a show in the calendar. */
-export const SHOW_STAGES: ReadonlySet<DealStage> = new Set([
-  'confirmed',
-  'contract_sent',
-  'contract_signed',
-  'advanced',
-  'played',
-  'settled',
-]);
+export { FIRM_STAGES, SHOW_STAGES } from '../domain/stages';
 
 export const HOLD_LEVEL_WEIGHTS = [40, 25, 18, 10, 7] as const;
 export const MAX_HOLDS_PER_ARTIST_DAY = 3;

@@ -1,11 +1,13 @@
 /** Roster queries on the projection (the UI never reads Yjs). */
-import { type ArtistRecord, type ArtistRow, ArtistRecord as ArtistSchema } from '@flowstage/shared';
+import {
+  type ArtistRecord,
+  type ArtistRow,
+  ArtistRecord as ArtistSchema,
+  SHOW_STAGES,
+} from '@flowstage/shared';
 import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { artists, contacts, deals, events, venues } from '../db/schema';
-
-/** Stages at which a date is a show the artist will play. */
-const SHOW_STAGES = ['confirmed', 'contract_sent', 'contract_signed', 'advanced'] as const;
 
 function likePattern(search: string): string {
   return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -21,7 +23,7 @@ export function listRoster(db: Db, search: string | undefined, today: string): A
       nextShow: sql<string | null>`(SELECT min(d.date) FROM deals d WHERE d.artist_id = ${artists.id}
         AND d.deleted_at IS NULL AND d.date >= ${today}
         AND d.stage IN (${sql.join(
-          SHOW_STAGES.map((s) => sql`${s}`),
+          [...SHOW_STAGES].map((s) => sql`${s}`),
           sql`, `,
         )}))`,
     })
