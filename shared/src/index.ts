@@ -4,6 +4,7 @@ export * from './domain/records';
 export * from './domain/stages';
 export * from './sync/layout';
 export * from './sync/codec';
+export * from './sync/manifest';
 export * from './sync/token';
 export * from './api/cloud';
 export * from './rpc/contract';
