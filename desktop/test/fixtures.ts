@@ -1,4 +1,4 @@
-import type { ArtistRecord, DealRecord } from '@flowstage/shared';
+import type { ArtistRecord, ContactRecord, DealRecord, VenueRecord } from '@flowstage/shared';
 
 const T = '2026-01-15T10:00:00.000Z';
 
@@ -50,6 +50,54 @@ export function deal(id: string, artistId: string, over: Partial<DealRecord> = {
     capacity: 400,
     agencyCommissionBps: 1_500,
     notes: '',
+    ...over,
+  };
+}
+
+export function venue(id: string, over: Partial<VenueRecord> = {}): VenueRecord {
+  return {
+    id,
+    createdAt: T,
+    updatedAt: T,
+    deletedAt: null,
+    name: `Venue ${id}`,
+    kind: 'club',
+    address: '1 rue de la Gare',
+    postalCode: '69001',
+    city: 'Lyon',
+    country: 'FR',
+    lat: 45.76,
+    lon: 4.83,
+    capacityStanding: 300,
+    capacitySeated: 0,
+    genres: ['rock'],
+    budgetMin: 0,
+    budgetMax: 500_000,
+    currency: 'EUR',
+    email: 'booking@example.org',
+    phone: '',
+    website: '',
+    tags: [],
+    ...over,
+  };
+}
+
+export function contact(id: string, over: Partial<ContactRecord> = {}): ContactRecord {
+  return {
+    id,
+    createdAt: T,
+    updatedAt: T,
+    deletedAt: null,
+    firstName: 'Jean',
+    lastName: `Contact ${id}`,
+    role: 'programmer',
+    company: '',
+    email: `${id}@example.org`,
+    phone: '',
+    venueId: null,
+    city: 'Lyon',
+    country: 'FR',
+    tags: [],
     ...over,
   };
 }

@@ -1,9 +1,11 @@
 /**
- * Admission of an upgraded socket: room, authentication, authorization, room loading.
- * The WebSocket handshake is always completed first, so every refusal reaches the client
- * as a close code it can act on (y-websocket stops reconnecting on 4400–4499):
+ * Admission of an upgraded socket: room or manifest channel, authentication,
+ * authorization, room loading. The WebSocket handshake is always completed first, so every
+ * refusal reaches the client as a close code it can act on (y-websocket stops reconnecting
+ * on 4400–4499):
  *
- *   path is not `/<workspaceId>/<docId>`        → 4400 badMessage
+ *   path is neither `/<workspaceId>/<docId>`
+ *   nor `/<workspaceId>/_manifest`               → 4400 badMessage
  *   no token / invalid / expired / wrong key     → 4401 unauthorized
  *   other workspace / unassigned artist document → 4403 forbidden
  *   server shutting down                         → 4503 shuttingDown
@@ -24,6 +26,7 @@ import {
   type ConnectionOptions,
   closeReason,
 } from './connection';
+import type { ManifestConnection } from './manifest';
 import type { Counters } from './metrics';
 import type { RoomRegistry } from './registry';
 import { readUpgradeTarget } from './request';
@@ -39,7 +42,12 @@ export interface AdmissionContext {
   connectionOptions: (claims: SyncTokenClaims) => ConnectionOptions;
   /** Registers the admitted connection; returns false if the server began closing. */
   register: (connection: Connection) => boolean;
+  /** A registered manifest channel connection (not started), or null if the server began closing. */
+  openManifest: (ws: WebSocket, claims: SyncTokenClaims, workspaceId: string) => ManifestConnection | null;
 }
+
+/** An admitted connection: started, given what arrived during admission, then read from. */
+type Admitted = Pick<Connection, 'start' | 'receive' | 'read'>;
 
 class Refusal extends Error {
   constructor(
@@ -52,22 +60,25 @@ class Refusal extends Error {
 
 export async function admit(ws: WebSocket, req: IncomingMessage, ctx: AdmissionContext): Promise<void> {
   const held = holdMessages(ws, ctx);
+  let connection: Admitted | null = null;
   try {
-    const connection = await admitOrRefuse(ws, req, ctx, held);
+    connection = await admitOrRefuse(ws, req, ctx, held);
     held.stop();
     if (!connection) return;
     connection.start();
     for (const [data, isBinary] of held.messages) connection.receive(data, isBinary);
   } catch (error) {
+    connection = null;
     held.stop();
     const refusal = error instanceof Refusal ? error : new Refusal(CLOSE_INTERNAL_ERROR, 'internal error');
     if (!(error instanceof Refusal)) ctx.log(`admission failed: ${(error as Error).stack ?? String(error)}`);
     ctx.counters.connectionsRefused++;
     if (ws.readyState === ws.OPEN) ws.close(refusal.code, closeReason(refusal.reason));
   } finally {
-    // Read again: new messages go to the connection, or, after a refusal, the client's
-    // answer to the close frame completes the closing handshake.
-    ws.resume();
+    // Read again: new messages go to the connection (unless it paused itself meanwhile),
+    // or, after a refusal, the client's answer to the close frame completes the closing handshake.
+    if (connection) connection.read();
+    else ws.resume();
   }
 }
 
@@ -76,12 +87,13 @@ async function admitOrRefuse(
   req: IncomingMessage,
   ctx: AdmissionContext,
   held: HeldMessages,
-): Promise<Connection | null> {
+): Promise<Admitted | null> {
   if (ctx.isClosing()) throw new Refusal(SYNC_CLOSE.shuttingDown, 'server shutting down');
   const target = readUpgradeTarget(req);
-  if (!target.room) throw new Refusal(SYNC_CLOSE.badMessage, 'unknown room');
+  if (!target.room && !target.manifest) throw new Refusal(SYNC_CLOSE.badMessage, 'unknown room');
   if (!target.token) throw new Refusal(SYNC_CLOSE.unauthorized, 'missing token');
   const claims = await verify(ctx, target.token);
+  if (!target.room) return admitManifest(ws, claims, target.manifest!.workspaceId, ctx, held);
   const decision = authorize(claims, target.room);
   if (!decision.ok) {
     ctx.log(`refused ${claims.sub} (${claims.role}) in ${target.room.name}: ${decision.reason}`);
@@ -99,6 +111,26 @@ async function admitOrRefuse(
     if (ws.readyState === ws.OPEN) throw new Refusal(SYNC_CLOSE.shuttingDown, 'server shutting down');
     return null;
   }
+  ctx.counters.connectionsAccepted++;
+  return connection;
+}
+
+/** The manifest channel: any member of the workspace (it only lists what the token may read). */
+function admitManifest(
+  ws: WebSocket,
+  claims: SyncTokenClaims,
+  workspaceId: string,
+  ctx: AdmissionContext,
+  held: HeldMessages,
+): Admitted | null {
+  if (claims.ws !== workspaceId) {
+    ctx.log(`refused ${claims.sub} (${claims.role}) on the manifest of ${workspaceId}: another workspace`);
+    throw new Refusal(SYNC_CLOSE.forbidden, 'token is for another workspace');
+  }
+  if (held.refusal) throw held.refusal;
+  if (ws.readyState !== ws.OPEN) return null;
+  const connection = ctx.isClosing() ? null : ctx.openManifest(ws, claims, workspaceId);
+  if (!connection) throw new Refusal(SYNC_CLOSE.shuttingDown, 'server shutting down');
   ctx.counters.connectionsAccepted++;
   return connection;
 }

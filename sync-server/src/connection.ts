@@ -1,6 +1,10 @@
 /**
  * One accepted client socket in one room. Every message is checked (binary, size, rate,
  * strict parse) before it touches the room; any failure closes this connection only.
+ *
+ * Reading from the socket is paused while the client's updates wait for the store
+ * (backpressure) and while it is over its rate limit (throttling: messages that arrived
+ * anyway are held, in order, and handled as tokens come back).
  */
 import { SYNC_CLOSE } from '@flowstage/shared';
 import type { WebSocket } from 'ws';
@@ -33,10 +37,15 @@ export interface ConnectionOptions {
   onClosed: (connection: Connection) => void;
 }
 
+type PauseReason = 'store' | 'rate';
+
 export class Connection implements RoomPeer {
   private disposed = false;
   private inflightBytes = 0;
-  private paused = false;
+  private readonly pausedFor = new Set<PauseReason>();
+  private held: Array<[WebSocket.RawData, boolean]> = [];
+  private heldBytes = 0;
+  private drainTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly ws: WebSocket,
@@ -57,6 +66,14 @@ export class Connection implements RoomPeer {
     if (presence) this.send(presence);
   }
 
+  /**
+   * Reads from the socket (paused during admission) unless this connection paused it
+   * itself; a closed one reads too, for the client's answer to the close frame.
+   */
+  read(): void {
+    if (this.disposed || this.pausedFor.size === 0) this.ws.resume();
+  }
+
   send(message: Uint8Array): void {
     if (this.disposed || this.ws.readyState !== this.ws.OPEN) return;
     if (this.ws.bufferedAmount > this.options.maxBufferedBytes) {
@@ -65,6 +82,7 @@ export class Connection implements RoomPeer {
       this.ws.terminate();
       return;
     }
+    this.options.counters.bytesSent += message.byteLength;
     this.ws.send(message, { binary: true }, (error) => {
       if (error) this.options.log(`room ${this.room.name}: send failed: ${error.message}`);
     });
@@ -74,13 +92,15 @@ export class Connection implements RoomPeer {
     if (this.disposed) return;
     this.dispose();
     // A paused socket would never read the client's answer to the close frame.
-    if (this.paused) this.ws.resume();
+    if (this.pausedFor.size > 0) this.ws.resume();
     this.ws.close(code, closeReason(reason));
   }
 
   private dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    if (this.drainTimer) clearTimeout(this.drainTimer);
+    this.held = [];
     this.room.removePeer(this);
     this.options.onClosed(this);
   }
@@ -88,6 +108,45 @@ export class Connection implements RoomPeer {
   /** Handles one message from the client (called for every message, in order). */
   receive(data: WebSocket.RawData, isBinary: boolean): void {
     if (this.disposed) return;
+    const limiter = this.options.rateLimiter;
+    if (limiter?.throttles && (this.held.length > 0 || !limiter.take())) {
+      this.hold(data, isBinary);
+      return;
+    }
+    this.process(data, isBinary);
+  }
+
+  /** Keeps a message until the rate limit allows it, and stops reading meanwhile. */
+  private hold(data: WebSocket.RawData, isBinary: boolean): void {
+    this.options.counters.messagesThrottled++;
+    this.held.push([data, isBinary]);
+    this.heldBytes += byteLength(data);
+    // Paused sockets deliver at most what was already read; more means a client that
+    // does not let itself be paused.
+    if (this.heldBytes > 8 * this.options.maxMessageBytes) {
+      this.reject(SYNC_CLOSE.rateLimited, 'too many messages');
+      return;
+    }
+    this.setPaused('rate', true);
+    this.drainTimer ??= setTimeout(this.drainHeld, this.options.rateLimiter?.msUntilToken() ?? 0);
+  }
+
+  private readonly drainHeld = (): void => {
+    this.drainTimer = null;
+    const limiter = this.options.rateLimiter;
+    while (!this.disposed && this.held.length > 0) {
+      if (limiter && !limiter.take()) {
+        this.drainTimer = setTimeout(this.drainHeld, limiter.msUntilToken());
+        return;
+      }
+      const [data, isBinary] = this.held.shift()!;
+      this.heldBytes -= byteLength(data);
+      this.process(data, isBinary);
+    }
+    if (!this.disposed) this.setPaused('rate', false);
+  };
+
+  private process(data: WebSocket.RawData, isBinary: boolean): void {
     try {
       const checked = this.check(data, isBinary);
       if ('refusal' in checked) this.reject(checked.code, checked.refusal);
@@ -108,7 +167,8 @@ export class Connection implements RoomPeer {
     if (byteLength(data) > this.options.maxMessageBytes) {
       return { code: SYNC_CLOSE.tooLarge, refusal: 'message too large' };
     }
-    if (this.options.rateLimiter && !this.options.rateLimiter.take()) {
+    const limiter = this.options.rateLimiter;
+    if (limiter && !limiter.throttles && !limiter.take()) {
       return { code: SYNC_CLOSE.rateLimited, refusal: 'too many messages' };
     }
     const bytes = ownedCopy(data);
@@ -179,18 +239,22 @@ export class Connection implements RoomPeer {
   /** Backpressure: stop reading from a client whose updates wait for the store. */
   private track(bytes: number): void {
     this.inflightBytes += bytes;
-    if (!this.paused && this.inflightBytes > 4 * this.options.maxMessageBytes) {
-      this.paused = true;
-      this.ws.pause();
-    }
+    if (this.inflightBytes > 4 * this.options.maxMessageBytes) this.setPaused('store', true);
   }
 
   private untrack(bytes: number): void {
     this.inflightBytes -= bytes;
-    if (this.paused && this.inflightBytes <= this.options.maxMessageBytes) {
-      this.paused = false;
-      this.ws.resume();
-    }
+    if (this.inflightBytes <= this.options.maxMessageBytes) this.setPaused('store', false);
+  }
+
+  /** Reads from the socket only while nothing asks to pause it. */
+  private setPaused(reason: PauseReason, paused: boolean): void {
+    const before = this.pausedFor.size;
+    if (paused) this.pausedFor.add(reason);
+    else this.pausedFor.delete(reason);
+    if (this.disposed) return;
+    if (before === 0 && this.pausedFor.size > 0) this.ws.pause();
+    else if (before > 0 && this.pausedFor.size === 0) this.ws.resume();
   }
 
   private reject(code: number, reason: string): void {

@@ -1,33 +1,42 @@
-/** Plain HTTP: `GET /health`, and a JSON 404 for anything else. */
+/** Plain HTTP: `GET /health`, `GET /metrics` (Prometheus), and a JSON 404 for anything else. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HealthResponse } from '@flowstage/shared';
+import { PROMETHEUS_CONTENT_TYPE } from './prometheus';
 import { SERVER_VERSION } from './version';
 
-export interface HealthSource {
+export interface HttpSource {
   startedAt: number;
   details(): Record<string, unknown>;
+  /** The metrics in the Prometheus text format. */
+  metricsText(): string;
 }
 
-export function handleHttp(req: IncomingMessage, res: ServerResponse, health: HealthSource): void {
+export function handleHttp(req: IncomingMessage, res: ServerResponse, source: HttpSource): void {
   const path = (req.url ?? '/').split('?', 1)[0];
-  if (path === '/health' && (req.method === 'GET' || req.method === 'HEAD')) {
+  const read = req.method === 'GET' || req.method === 'HEAD';
+  const headOnly = req.method === 'HEAD';
+  if (path === '/health' && read) {
     const body: HealthResponse = {
       status: 'ok',
       service: 'sync-server',
       version: SERVER_VERSION,
-      uptimeS: Math.round((Date.now() - health.startedAt) / 1000),
-      details: health.details(),
+      uptimeS: Math.round((Date.now() - source.startedAt) / 1000),
+      details: source.details(),
     };
-    sendJson(res, 200, body, req.method === 'HEAD');
+    send(res, 200, 'application/json; charset=utf-8', JSON.stringify(body), headOnly);
     return;
   }
-  sendJson(res, 404, { error: { code: 'not_found', message: 'no such route' } }, req.method === 'HEAD');
+  if (path === '/metrics' && read) {
+    send(res, 200, PROMETHEUS_CONTENT_TYPE, source.metricsText(), headOnly);
+    return;
+  }
+  const notFound = JSON.stringify({ error: { code: 'not_found', message: 'no such route' } });
+  send(res, 404, 'application/json; charset=utf-8', notFound, headOnly);
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headOnly: boolean): void {
-  const payload = JSON.stringify(body);
+function send(res: ServerResponse, status: number, type: string, payload: string, headOnly: boolean): void {
   res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
+    'content-type': type,
     'content-length': Buffer.byteLength(payload),
     'cache-control': 'no-store',
   });

@@ -9,14 +9,17 @@ export {
   type TokenVerifier,
   VerifierUnavailableError,
 } from './auth';
+export type { Fanout, FanoutStats } from './fanout';
 export type { SyncServerMetrics } from './metrics';
-export type { RateLimit } from './ratelimit';
+export { DEFAULT_RATE_LIMIT, type RateLimit } from './ratelimit';
 export {
   createSyncServer,
   DEFAULT_MAX_MESSAGE_BYTES,
+  type RedisOptions,
   type SyncServer,
   type SyncServerOptions,
 } from './server';
+export { PostgresDocStore, type PostgresDocStoreOptions } from './store/postgres';
 export { seedRoom } from './store/seed';
 export { SqliteDocStore, type SqliteDocStoreOptions } from './store/sqlite';
-export type { DocStore, RoomHead } from './store/types';
+export type { DocStore, RoomHead, StoredRoom } from './store/types';

@@ -1,10 +1,14 @@
+import type { FanoutStats } from './fanout';
+
 /** Counters since the server started, plus the current gauges. */
 export interface SyncServerMetrics {
   /** Rooms open now (loaded in memory). */
   rooms: number;
-  /** Accepted client connections open now. */
+  /** Accepted room connections open now. */
   connections: number;
-  /** Connections accepted since start. */
+  /** Manifest channel connections open now. */
+  manifestConnections: number;
+  /** Connections (rooms and manifest channels) accepted since start. */
   connectionsAccepted: number;
   /** Upgrades refused (bad room, bad token, forbidden, shutting down, store failure). */
   connectionsRefused: number;
@@ -14,11 +18,17 @@ export interface SyncServerMetrics {
   updatesRefused: number;
   /** Connections closed for a malformed, oversized or rate-limited message. */
   messagesRejected: number;
-  /** Bytes of binary messages received from accepted connections. */
+  /** Messages held back by the per-connection rate limit (throttled, not refused). */
+  messagesThrottled: number;
+  /** Bytes of messages received from accepted connections. */
   bytesReceived: number;
+  /** Bytes of messages sent to accepted connections. */
+  bytesSent: number;
+  /** The Redis fan-out, or null when this instance runs alone. */
+  redis: FanoutStats | null;
 }
 
-export type Counters = Omit<SyncServerMetrics, 'rooms' | 'connections'>;
+export type Counters = Omit<SyncServerMetrics, 'rooms' | 'connections' | 'manifestConnections' | 'redis'>;
 
 export function createCounters(): Counters {
   return {
@@ -27,6 +37,8 @@ export function createCounters(): Counters {
     updatesStored: 0,
     updatesRefused: 0,
     messagesRejected: 0,
+    messagesThrottled: 0,
     bytesReceived: 0,
+    bytesSent: 0,
   };
 }

@@ -3,8 +3,12 @@
  * its last holder released it and every update it accepted was stored and applied. A room
  * being unloaded is not reused: `acquire` waits for the unload and loads it afresh (all of
  * its state is in the store by then).
+ *
+ * With a fan-out, a room is watched (`watch`) before its load reads the store, so an
+ * update another instance stores meanwhile arrives either in the load or as a message;
+ * messages for a room still loading are applied once it has loaded.
  */
-import { Room } from './room';
+import { Room, type RoomEvents } from './room';
 import type { DocStore } from './store/types';
 
 function noop(): void {}
@@ -18,7 +22,10 @@ interface Entry {
 export interface RoomRegistryOptions {
   store: DocStore;
   log: (line: string) => void;
-  /** Called after a room was unloaded (e.g. to schedule its compaction). */
+  events: RoomEvents;
+  /** Called before a room is loaded (e.g. to subscribe to its fan-out channel). Must not reject. */
+  watch?: (name: string) => Promise<void>;
+  /** Called after a room was unloaded (e.g. to unsubscribe, schedule its compaction). */
   onUnloaded?: (room: Room) => void;
 }
 
@@ -61,6 +68,25 @@ export class RoomRegistry {
   }
 
   /**
+   * Runs `apply` on the room if it is open, once it has loaded if it is loading; not on a
+   * room being unloaded (everything stored is in the store for its next load).
+   */
+  deliver(name: string, apply: (room: Room) => void): void {
+    const entry = this.entries.get(name);
+    if (!entry || entry.closing) return;
+    entry.ready.then((room) => {
+      if (this.entries.get(name) === entry && !entry.closing) apply(room);
+    }, noop);
+  }
+
+  /** The rooms open now (loaded and not unloading). */
+  async openRooms(): Promise<Room[]> {
+    const entries = [...this.entries.values()].filter((e) => !e.closing);
+    const settled = await Promise.allSettled(entries.map((e) => e.ready));
+    return settled.flatMap((r, i) => (r.status === 'fulfilled' && !entries[i]!.closing ? [r.value] : []));
+  }
+
+  /**
    * Resolves once every room that was released has been unloaded. Rooms still held are
    * left open (their holders must release them first), so this never waits forever.
    */
@@ -73,8 +99,9 @@ export class RoomRegistry {
   }
 
   private open(name: string): Entry {
+    const { store, log, events, watch } = this.options;
     const entry: Entry = {
-      ready: Room.load(name, this.options.store, this.options.log),
+      ready: (watch ? watch(name) : Promise.resolve()).then(() => Room.load(name, store, log, events)),
       refs: 0,
       closing: null,
     };

@@ -1,20 +1,37 @@
 /**
- * The sync server: node:http for `/health`, `ws` (noServer) for the y-websocket protocol.
- * Composition only — admission, connections, rooms and the store live in their modules.
+ * The sync server: node:http for `/health` and `/metrics`, `ws` (noServer) for the
+ * y-websocket protocol and the workspace manifest channel, and optionally a Redis fan-out
+ * to the other instances serving the same store. Composition only — admission,
+ * connections, rooms, manifests, the fan-out and the store live in their modules.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SYNC_CLOSE } from '@flowstage/shared';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { admit } from './admission';
 import type { TokenVerifier } from './auth';
+import { ChangeFeed } from './changes';
 import type { Connection } from './connection';
+import type { Fanout } from './fanout';
 import { handleHttp } from './http';
+import { ManifestHub } from './manifest';
 import { createCounters, type SyncServerMetrics } from './metrics';
-import { assertRateLimit, type RateLimit, TokenBucket } from './ratelimit';
+import { processFigures, renderPrometheus } from './prometheus';
+import { assertRateLimit, DEFAULT_RATE_LIMIT, type RateLimit, TokenBucket } from './ratelimit';
+import { RedisFanout } from './redis';
 import { RoomRegistry } from './registry';
 import type { Room } from './room';
 import type { DocStore } from './store/types';
+
+export interface RedisOptions {
+  /** `redis://[:password@]host:port[/db]` */
+  url: string;
+  /** Prefix of the pub/sub channel names (default `flowstage:sync:`); instances that share work share it. */
+  channelPrefix?: string;
+  /** How long start-up waits for Redis before failing (default 10 s). */
+  connectTimeoutMs?: number;
+}
 
 export interface SyncServerOptions {
   /** Interface to listen on (default 127.0.0.1). */
@@ -25,8 +42,15 @@ export interface SyncServerOptions {
   auth: TokenVerifier;
   /** Largest accepted message (default 2 MiB); larger ones close the connection with 4413. */
   maxMessageBytes?: number;
-  /** Per-connection message rate limit; off unless given. Exceeding it closes with 4429. */
-  rateLimit?: RateLimit;
+  /**
+   * Per-connection message rate limit (default `DEFAULT_RATE_LIMIT`: 200 messages/s, bursts
+   * of 400, throttled — see ratelimit.ts); `false` turns it off.
+   */
+  rateLimit?: RateLimit | false;
+  /** Fan-out through Redis to other instances on the same store; off unless given. */
+  redis?: RedisOptions;
+  /** This instance's id in fan-out messages (default: random). */
+  instanceId?: string;
   /** Compact a room's log when it unloads if it stored at least this many updates (default 32, 0 = never). */
   compactOnUnloadAfter?: number;
   /** How long shutdown waits for clients to acknowledge the close before dropping them (default 3000 ms). */
@@ -41,10 +65,12 @@ export interface SyncServer {
   /** `ws://host:port` — y-websocket clients connect to `${wsUrl}/<workspaceId>/<docId>`. */
   wsUrl: string;
   port: number;
+  /** This instance's id (in fan-out messages). */
+  instanceId: string;
   /**
    * Stops accepting, closes every client with 4503 (shuttingDown), waits until every
-   * accepted update is stored and applied and the rooms are unloaded. The store stays open:
-   * its owner closes it.
+   * accepted update is stored and applied, the rooms are unloaded and their digests
+   * written, then disconnects from Redis. The store stays open: its owner closes it.
    */
   close(): Promise<void>;
   metrics(): SyncServerMetrics;
@@ -58,10 +84,12 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   if (!Number.isInteger(maxMessageBytes) || maxMessageBytes < 1024) {
     throw new RangeError('maxMessageBytes must be an integer of at least 1024');
   }
-  if (options.rateLimit) assertRateLimit(options.rateLimit);
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  if (rateLimit) assertRateLimit(rateLimit);
   const compactOnUnloadAfter = options.compactOnUnloadAfter ?? 32;
   const graceMs = options.shutdownGraceMs ?? 3000;
   const log = options.logger ?? (() => {});
+  const instanceId = options.instanceId ?? randomBytes(6).toString('hex');
   const { store } = options;
   const counters = createCounters();
   const startedAt = Date.now();
@@ -82,7 +110,35 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       .finally(() => compactions.delete(task));
     compactions.add(task);
   };
-  const registry = new RoomRegistry({ store, log, onUnloaded: compactAfterUnload });
+  const feed = new ChangeFeed(store, log);
+  const fanout: Fanout | null = options.redis
+    ? await RedisFanout.connect({ ...options.redis, instanceId, handlers: feed, log })
+    : null;
+  const registry = new RoomRegistry({
+    store,
+    log,
+    events: feed,
+    watch: fanout ? (name) => fanout.watchRoom(name) : undefined,
+    onUnloaded: (room) => {
+      fanout?.unwatchRoom(room.name);
+      compactAfterUnload(room);
+    },
+  });
+  const manifests = new ManifestHub({
+    store,
+    fanout,
+    counters,
+    log,
+    maxBufferedBytes: 32 * maxMessageBytes,
+  });
+  feed.connect({ registry, manifests, fanout });
+  const metrics = (): SyncServerMetrics => ({
+    rooms: registry.size,
+    connections: connections.size,
+    manifestConnections: manifests.size,
+    ...counters,
+    redis: fanout?.stats() ?? null,
+  });
 
   // ws refuses bigger frames itself (close 1009) without buffering them; between
   // maxMessageBytes and this hard cap the connection gets our own 4413.
@@ -96,7 +152,14 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
   const http: Server = createServer((req, res) =>
     handleHttp(req, res, {
       startedAt,
-      details: () => ({ rooms: registry.size, connections: connections.size }),
+      details: () => ({
+        rooms: registry.size,
+        connections: connections.size,
+        manifestConnections: manifests.size,
+        instanceId,
+        redis: fanout ? (fanout.stats().connected ? 'connected' : 'disconnected') : 'off',
+      }),
+      metricsText: () => renderPrometheus(metrics(), processFigures(startedAt)),
     }),
   );
   http.on('upgrade', (req, socket, head) => {
@@ -115,7 +178,7 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
         connectionOptions: () => ({
           maxMessageBytes,
           maxBufferedBytes: 32 * maxMessageBytes,
-          rateLimiter: options.rateLimit ? new TokenBucket(options.rateLimit) : null,
+          rateLimiter: rateLimit ? new TokenBucket(rateLimit) : null,
           counters,
           log,
           onClosed: (connection) => {
@@ -127,6 +190,12 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
           if (closing) return false;
           connections.add(connection);
           return true;
+        },
+        openManifest: (socket, claims, workspaceId) => {
+          if (closing) return null;
+          const connection = manifests.connection(socket, claims, workspaceId);
+          manifests.add(connection);
+          return connection;
         },
       }).finally(() => admissions.delete(admission));
       admissions.add(admission);
@@ -143,6 +212,9 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
       http.off('error', reject);
       resolve();
     });
+  }).catch(async (error: unknown) => {
+    await fanout?.close();
+    throw error;
   });
   http.on('error', (error) => log(`http server error: ${error.message}`));
   const port = (http.address() as AddressInfo).port;
@@ -155,10 +227,13 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     for (const connection of [...connections]) {
       connection.close(SYNC_CLOSE.shuttingDown, 'server shutting down');
     }
+    manifests.closeAll(SYNC_CLOSE.shuttingDown, 'server shutting down');
     await Promise.all([...admissions]);
     await socketsClosed(sockets, graceMs);
     await registry.idle();
     await Promise.all([...compactions]);
+    await feed.idle();
+    await fanout?.close();
     http.closeAllConnections();
     await stopped;
     log('sync server stopped');
@@ -168,11 +243,12 @@ export async function createSyncServer(options: SyncServerOptions): Promise<Sync
     url: `http://${hostInUrl}:${port}`,
     wsUrl: `ws://${hostInUrl}:${port}`,
     port,
+    instanceId,
     close: () => {
       closed ??= close();
       return closed;
     },
-    metrics: () => ({ rooms: registry.size, connections: connections.size, ...counters }),
+    metrics,
   };
 }
 

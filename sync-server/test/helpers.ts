@@ -5,7 +5,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type MemberRole, SYNC_TOKEN_ALG, SYNC_TOKEN_AUDIENCE, SYNC_TOKEN_ISSUER } from '@flowstage/shared';
+import {
+  type DocDigest,
+  MANIFEST_CHANNEL,
+  type MemberRole,
+  ManifestMessage,
+  SYNC_TOKEN_ALG,
+  SYNC_TOKEN_AUDIENCE,
+  SYNC_TOKEN_ISSUER,
+} from '@flowstage/shared';
 import Database from 'better-sqlite3';
 import { type CryptoKey, generateKeyPair, SignJWT } from 'jose';
 import { vi } from 'vitest';
@@ -201,4 +209,44 @@ export function roundTrip(client: Client): Promise<void> {
     socket.once('close', () => reject(new Error('closed before the answer')));
     socket.send(encodeSyncStep1(client.doc));
   });
+}
+
+export interface ManifestSocket extends RawSocket {
+  /** Every message received, parsed (the test fails on one that does not parse). */
+  received: ManifestMessage[];
+  /** Each document's digest as last told: the latest manifest, then the changes after it. */
+  digests: Map<string, DocDigest>;
+  /** Resolves with the next full manifest (one already received and not yet taken counts). */
+  manifest(): Promise<Record<string, DocDigest>>;
+}
+
+/** A client of the workspace manifest channel. */
+export function manifestSocket(wsUrl: string, workspaceId: string, token: string): ManifestSocket {
+  const raw = rawSocket(`${wsUrl}/${workspaceId}/${MANIFEST_CHANNEL}?token=${encodeURIComponent(token)}`);
+  const received: ManifestMessage[] = [];
+  const digests = new Map<string, DocDigest>();
+  let taken = 0;
+  raw.ws.on('message', (data: Buffer, isBinary: boolean) => {
+    if (isBinary) throw new Error('the manifest channel sent a binary frame');
+    const message = ManifestMessage.parse(JSON.parse(data.toString()));
+    received.push(message);
+    if (message.type === 'manifest') {
+      digests.clear();
+      for (const [docId, digest] of Object.entries(message.docs)) digests.set(docId, digest);
+    } else {
+      digests.set(message.docId, message.digest);
+    }
+  });
+  const manifest = async (): Promise<Record<string, DocDigest>> => {
+    let found: Record<string, DocDigest> | null = null;
+    await eventually(() => {
+      const manifests = received.filter((m) => m.type === 'manifest');
+      const next = manifests[taken];
+      if (next?.type !== 'manifest') throw new Error('no manifest yet');
+      found = next.docs;
+    });
+    taken++;
+    return found ?? {};
+  };
+  return { ...raw, received, digests, manifest };
 }

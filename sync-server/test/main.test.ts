@@ -9,8 +9,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { PostgresDocStore } from '../src/store/postgres';
 import { SqliteDocStore } from '../src/store/sqlite';
+import { TEST_REDIS_URL } from './cluster';
 import { eventually, newKeys, ROOT_ROOM, signToken } from './helpers';
+import { createTestDatabase, skipReason, withoutPostgres } from './pg';
+
+skipReason('main.test.ts');
 
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 
@@ -105,5 +110,61 @@ describe('main.ts', () => {
     children.push(server.child);
     expect(await server.exited).toBe(1);
     expect(server.stderr()).toContain('SYNC_TOKEN_PUBLIC_KEY (PEM) or SYNC_JWKS_URL is required');
+  });
+
+  describe.skipIf(withoutPostgres)('on PostgreSQL', () => {
+    it('uses SYNC_DATABASE_URL (and Redis from REDIS_URL when there is one)', async () => {
+      const db = await createTestDatabase('main');
+      try {
+        const keys = await newKeys();
+        const pem = (await exportSPKI(keys.publicKey)).replace(/\n/g, '\\n');
+        const env: Record<string, string> = {
+          SYNC_PORT: '0',
+          FLOWSTAGE_DATA_DIR: join(tmpdir(), 'unused-by-postgres'),
+          SYNC_TOKEN_PUBLIC_KEY: pem,
+          DATABASE_URL: 'postgres://127.0.0.1:9/not-this-one',
+          SYNC_DATABASE_URL: db.url,
+          SYNC_INSTANCE_ID: 'main-test',
+        };
+        if (TEST_REDIS_URL) env.REDIS_URL = TEST_REDIS_URL;
+        const server = start(env);
+        children.push(server.child);
+        const url = await server.url;
+        const health = (await (await fetch(`${url}/health`)).json()) as { details: Record<string, unknown> };
+        expect(health.details).toMatchObject({
+          instanceId: 'main-test',
+          redis: TEST_REDIS_URL ? 'connected' : 'off',
+        });
+
+        const doc = new Y.Doc();
+        const provider = new WebsocketProvider(url.replace('http', 'ws'), ROOT_ROOM, doc, {
+          params: { token: await signToken(keys.privateKey) },
+          WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+          disableBc: true,
+        });
+        try {
+          await eventually(() => expect(provider.synced).toBe(true));
+          doc.getText('t').insert(0, 'in postgres');
+          await eventually(async () => {
+            const metrics = await (await fetch(`${url}/metrics`)).text();
+            expect(metrics).toContain('flowstage_sync_updates_stored_total 1\n');
+          });
+          server.child.kill('SIGTERM');
+          expect(await server.exited).toBe(0);
+        } finally {
+          provider.destroy();
+        }
+        expect(server.stderr()).toContain('store: PostgreSQL');
+        if (TEST_REDIS_URL) expect(server.stderr()).toContain('fan-out: Redis, instance main-test');
+
+        const store = await PostgresDocStore.connect(db.url);
+        const copy = new Y.Doc();
+        for (const u of await store.load(ROOT_ROOM)) Y.applyUpdate(copy, u);
+        await store.close();
+        expect(copy.getText('t').toString()).toBe('in postgres');
+      } finally {
+        await db.drop();
+      }
+    });
   });
 });

@@ -126,7 +126,7 @@ describe('a bad message closes only the connection that sent it', () => {
 
 describe('rate limit (opt-in)', () => {
   it('closes a connection that floods with 4429', async () => {
-    const h = await Harness.start({ rateLimit: { messagesPerSecond: 1, burst: 5 } });
+    const h = await Harness.start({ rateLimit: { messagesPerSecond: 1, burst: 5, onExceeded: 'close' } });
     try {
       const polite = await h.client(ROOT_ROOM);
       await polite.synced();

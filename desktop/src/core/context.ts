@@ -22,7 +22,15 @@ export interface CoreOptions {
   version?: string;
 }
 
-const OFFLINE: SyncStatus = { overall: 'offline', docs: 0, synced: 0, pendingUpdates: 0, lastError: null };
+const OFFLINE: SyncStatus = {
+  overall: 'offline',
+  docs: 0,
+  synced: 0,
+  pendingUpdates: 0,
+  lastError: null,
+  openDocs: 0,
+  peakOpenDocs: 0,
+};
 
 export class CoreContext {
   readonly cloud: CloudClient;

@@ -7,6 +7,7 @@ import type { RpcHandlers } from '@flowstage/shared';
 import { CoreContext, type CoreOptions } from './context';
 import { rosterHandlers } from './handlers/roster';
 import { sessionHandlers } from './handlers/session';
+import { storageHandlers } from './handlers/storage';
 import type { CoreHost } from './rpc/dispatch';
 
 export type { CoreOptions } from './context';
@@ -19,7 +20,9 @@ export async function createCore(options: CoreOptions): Promise<CoreHost & { con
     'app.info': async () => ({ version: options.version ?? '0.1.0', shell: options.shell ?? 'browser' }),
     ...sessionHandlers(ctx),
     ...rosterHandlers(ctx),
+    ...storageHandlers(ctx),
     'sync.status': async () => ctx.syncStatus(),
+    'sync.documents': async () => ctx.openedWorkspace?.sync.documents() ?? [],
   };
   return {
     handlers,

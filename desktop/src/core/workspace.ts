@@ -38,6 +38,7 @@ export class Workspace {
       this.db.sqlite,
       (change) => {
         if (change.origin === 'local') this.sync.noteLocalUpdate(change.docId);
+        else this.sync.noteRemoteUpdate(change.docId);
         for (const c of change.collections) this.changed.add(c);
         // Coalesce a burst of updates (first sync) into one event per tick.
         if (!this.flushScheduled && this.changed.size > 0) {
@@ -62,8 +63,6 @@ export class Workspace {
       isNetworkError: o.isNetworkError,
       onStatus: o.onSyncStatus,
     });
-    // Load every document this device holds, so local reads and edits never wait on the network.
-    for (const docId of this.docs.storedDocIds()) this.docs.get(docId);
   }
 
   close(): void {

@@ -37,13 +37,21 @@ function fakeCore(): CoreHost & { emit(message: RpcEventMessage): void; listener
     'roster.list': async () => [],
     'artist.get': notHere,
     'artist.update': notHere,
+    'artist.delete': notHere,
+    'artist.restore': notHere,
+    'search.global': async () => [],
+    'backup.export': notHere,
+    'backup.import': notHere,
     'sync.status': async () => ({
       overall: 'offline',
       docs: 0,
       synced: 0,
       pendingUpdates: 0,
       lastError: null,
+      openDocs: 0,
+      peakOpenDocs: 0,
     }),
+    'sync.documents': async () => [],
   };
   return {
     handlers,

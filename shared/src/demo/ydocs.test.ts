@@ -10,6 +10,7 @@ import {
   LAYOUT_VERSION,
   META_MAP,
   ROOT_DOC,
+  SCHEMA_VERSION,
 } from '../sync/layout';
 import citiesJson from '../../../resources/demo/cities.json';
 import namesJson from '../../../resources/demo/names.json';
@@ -55,8 +56,8 @@ describe('buildWorkspaceUpdates', () => {
       size += update.length;
     }
     expect({ digest: h.toString(16), size, docs: updates.size }).toEqual({
-      digest: '3b9723e5',
-      size: 832204,
+      digest: 'c193b175',
+      size: 833284,
       docs: 45,
     });
   });
@@ -86,7 +87,11 @@ describe('buildWorkspaceUpdates', () => {
     expect(root.getMap(META_MAP).toJSON()).toEqual({
       layoutVersion: LAYOUT_VERSION,
       name: data.workspaceName,
+      schemaVersion: SCHEMA_VERSION,
     });
+    for (const update of updates.values()) {
+      expect(load(update).getMap(META_MAP).get('schemaVersion')).toBe(SCHEMA_VERSION);
+    }
   });
 
   it('reads back every record, field for field', () => {

@@ -8,7 +8,15 @@
 import * as Y from 'yjs';
 import type { Collection } from '../domain/records';
 import { upsertRecord } from '../sync/codec';
-import { artistDocId, docIdFor, LAYOUT_VERSION, META_MAP, ROOT_DOC } from '../sync/layout';
+import {
+  artistDocId,
+  docIdFor,
+  LAYOUT_VERSION,
+  META_MAP,
+  ROOT_DOC,
+  SCHEMA_VERSION,
+  SCHEMA_VERSION_KEY,
+} from '../sync/layout';
 import type { DemoAgency } from './generate';
 
 /** Yjs client id used for seeded documents unless told otherwise. */
@@ -24,7 +32,11 @@ type Row = { id: string } & Record<string, unknown>;
 function encodeDoc(clientId: number, write: (doc: Y.Doc) => void): Uint8Array {
   const doc = new Y.Doc();
   doc.clientID = clientId;
-  doc.transact(() => write(doc));
+  doc.transact(() => {
+    // Generated at the current document schema: no migration runs on first edit.
+    doc.getMap(META_MAP).set(SCHEMA_VERSION_KEY, SCHEMA_VERSION);
+    write(doc);
+  });
   const update = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return update;

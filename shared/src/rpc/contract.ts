@@ -17,6 +17,9 @@ export const SyncStatus = z.object({
   /** Local updates not yet acknowledged by the server. */
   pendingUpdates: z.number().int(),
   lastError: z.string().nullable(),
+  /** Documents with a sync connection open now, and the most at once since start. */
+  openDocs: z.number().int(),
+  peakOpenDocs: z.number().int(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -71,6 +74,36 @@ export const WorkspaceCounts = z.object({
 
 const none = z.object({}).strict();
 
+/** Collections the global search (Ctrl-K) covers. */
+export const SearchCollection = z.enum(['artists', 'venues', 'contacts', 'deals']);
+export type SearchCollection = z.infer<typeof SearchCollection>;
+
+export const SearchHit = z.object({
+  collection: SearchCollection,
+  id: z.string(),
+  title: z.string(),
+  subtitle: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+/** An absolute file path on this device (backups). */
+export const LocalFilePath = z
+  .string()
+  .min(2)
+  .max(4096)
+  .refine((p) => !p.includes('\0'), 'the path must not contain NUL characters')
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'the path must be absolute');
+
+export const BackupSummary = z.object({
+  path: z.string(),
+  workspaceId: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  documents: z.number().int(),
+  bytes: z.number().int(),
+});
+export type BackupSummary = z.infer<typeof BackupSummary>;
+
 export const rpcContract = {
   'app.info': {
     params: none,
@@ -111,7 +144,23 @@ export const rpcContract = {
     params: z.object({ id: z.string().max(64), patch: ArtistPatch }).strict(),
     result: ArtistRecord,
   },
+  'artist.delete': { params: z.object({ id: z.string().max(64) }).strict(), result: ArtistRecord },
+  'artist.restore': { params: z.object({ id: z.string().max(64) }).strict(), result: ArtistRecord },
+  'search.global': {
+    params: z
+      .object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).optional() })
+      .strict(),
+    result: z.array(SearchHit),
+  },
+  'backup.export': { params: z.object({ path: LocalFilePath }).strict(), result: BackupSummary },
+  'backup.import': { params: z.object({ path: LocalFilePath }).strict(), result: BackupSummary },
   'sync.status': { params: none, result: SyncStatus },
+  'sync.documents': {
+    params: none,
+    result: z.array(
+      z.object({ docId: z.string(), state: SyncState, open: z.boolean(), pendingUpdates: z.number().int() }),
+    ),
+  },
 } as const;
 
 export type RpcContract = typeof rpcContract;

@@ -9,6 +9,14 @@
 import type { Collection } from '../domain/records';
 
 export const LAYOUT_VERSION = 1;
+/**
+ * Version of the records' shape inside every document, kept as `schemaVersion` in each
+ * document's META_MAP. A document without it is version 1. Devices migrate older
+ * documents forward (desktop/src/core/docs/schema-version.ts) and leave newer ones untouched.
+ */
+export const SCHEMA_VERSION = 2;
+/** Key of the schema version in a document's META_MAP (absent: version 1). */
+export const SCHEMA_VERSION_KEY = 'schemaVersion';
 export const DIRECTORY_BUCKETS = 16;
 
 export type DocKind = 'root' | 'artist' | 'venues' | 'contacts';
@@ -23,7 +31,7 @@ export const DOC_COLLECTIONS: Record<DocKind, readonly Collection[]> = {
   contacts: ['contacts'],
 };
 
-/** Meta map name in the root document (schema version, workspace name). */
+/** Meta map name: in every document (schemaVersion); the root's also holds layoutVersion and name. */
 export const META_MAP = 'meta';
 
 const DOC_ID_RE = /^(root|artist\.[0-9a-z-]{1,64}|venues\.[0-9a-f]{2}|contacts\.[0-9a-f]{2})$/;

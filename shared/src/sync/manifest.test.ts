@@ -32,7 +32,9 @@ describe('document digest', () => {
   });
 
   it('validates manifest messages', () => {
-    expect(ManifestMessage.safeParse({ type: 'changed', docId: 'root', digest: EMPTY_DIGEST }).success).toBe(true);
+    expect(ManifestMessage.safeParse({ type: 'changed', docId: 'root', digest: EMPTY_DIGEST }).success).toBe(
+      true,
+    );
     expect(ManifestMessage.safeParse({ type: 'changed', docId: 'root', digest: 'nope' }).success).toBe(false);
     expect(ManifestMessage.safeParse({ type: 'other' }).success).toBe(false);
   });

@@ -50,4 +50,3 @@ export function updateDigest(update: Uint8Array): DocDigest {
 
 /** The digest of an empty document (a room with no content yet). */
 export const EMPTY_DIGEST: DocDigest = docDigest(new Y.Doc());
-

@@ -15,17 +15,24 @@
  * the snapshot in one transaction, when a room's log reaches `compactAfter` updates
  * (scheduled with `setImmediate`, after the appends that crossed the threshold resolved)
  * or when asked to.
+ *
+ * Digests (`digests`, one row per room: the digest of its content as of `seq`) are derived
+ * data: they ride along with the next append batch, or are committed on their own after
+ * `digestDelayMs` when no append comes, so recording one rarely costs a commit of its own.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import type { DocStore, RoomHead } from './types';
+import { assertDigestRecord, type DigestRecord, docIdOf, measureStored, supersedes } from './digest';
 import { assertRoom, workspaceRange } from './rooms';
+import type { DocStore, RoomHead, StoredRoom } from './types';
 
 export interface SqliteDocStoreOptions {
   /** Fold a room's log into its snapshot once it holds this many updates (default 200). */
   compactAfter?: number;
+  /** How long a digest waits for an append batch to ride along with (default 50 ms). */
+  digestDelayMs?: number;
   logger?: (line: string) => void;
 }
 
@@ -36,7 +43,12 @@ interface PendingAppend {
   reject: (error: Error) => void;
 }
 
-const SCHEMA_VERSION = 1;
+interface PendingDigest {
+  record: DigestRecord;
+  waiters: Array<{ resolve: () => void; reject: (error: Error) => void }>;
+}
+
+const SCHEMA_VERSION = 2;
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -50,15 +62,24 @@ CREATE TABLE IF NOT EXISTS snapshots (
   bytes BLOB NOT NULL,
   compacted_at INTEGER NOT NULL
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS digests (
+  room TEXT PRIMARY KEY,
+  seq INTEGER NOT NULL,
+  digest TEXT NOT NULL,
+  weight INTEGER NOT NULL
+) WITHOUT ROWID;
 `;
 
 export class SqliteDocStore implements DocStore {
   readonly path: string;
   private readonly db: Database.Database;
   private readonly compactAfter: number;
+  private readonly digestDelayMs: number;
   private readonly log: (line: string) => void;
   private pending: PendingAppend[] = [];
+  private pendingDigests = new Map<string, PendingDigest>();
   private flushScheduled = false;
+  private digestTimer: NodeJS.Timeout | null = null;
   private readonly logCounts = new Map<string, number>();
   private readonly compactionQueued = new Set<string>();
   private closed = false;
@@ -70,6 +91,8 @@ export class SqliteDocStore implements DocStore {
   private readonly upsertSnapshot;
   private readonly deleteUpdates;
   private readonly selectHeads;
+  private readonly selectDigest;
+  private readonly upsertDigest;
 
   /** `path` is a file (its folder is created) or `:memory:`. */
   constructor(path: string, options: SqliteDocStoreOptions = {}) {
@@ -79,6 +102,7 @@ export class SqliteDocStore implements DocStore {
     }
     this.path = path;
     this.compactAfter = compactAfter;
+    this.digestDelayMs = options.digestDelayMs ?? 50;
     this.log = options.logger ?? (() => {});
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
@@ -111,25 +135,39 @@ export class SqliteDocStore implements DocStore {
          compacted_at = excluded.compacted_at`,
     );
     this.deleteUpdates = this.db.prepare<[string, number]>('DELETE FROM updates WHERE room = ? AND seq <= ?');
-    this.selectHeads = this.db.prepare<[string, string, string, string], { room: string; seq: number }>(
-      `SELECT room, MAX(seq) AS seq FROM (
-         SELECT room, seq FROM updates WHERE room >= ? AND room < ?
-         UNION ALL
-         SELECT room, up_to AS seq FROM snapshots WHERE room >= ? AND room < ?
-       ) GROUP BY room ORDER BY room`,
+    this.selectHeads = this.db.prepare<
+      [string, string, string, string],
+      { room: string; seq: number; digest_seq: number | null; digest: string | null }
+    >(
+      `SELECT h.room, h.seq, d.seq AS digest_seq, d.digest FROM (
+         SELECT room, MAX(seq) AS seq FROM (
+           SELECT room, seq FROM updates WHERE room >= ? AND room < ?
+           UNION ALL
+           SELECT room, up_to AS seq FROM snapshots WHERE room >= ? AND room < ?
+         ) GROUP BY room
+       ) h LEFT JOIN digests d ON d.room = h.room ORDER BY h.room`,
+    );
+    this.selectDigest = this.db.prepare<[string], { seq: number; digest: string }>(
+      'SELECT seq, digest FROM digests WHERE room = ?',
+    );
+    // `supersedes` (digest.ts), in SQL.
+    this.upsertDigest = this.db.prepare<[string, number, string, number]>(
+      `INSERT INTO digests (room, seq, digest, weight) VALUES (?, ?, ?, ?)
+       ON CONFLICT (room) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, weight = excluded.weight
+       WHERE excluded.weight > digests.weight
+          OR (excluded.weight = digests.weight AND excluded.seq > digests.seq)`,
     );
   }
 
   async load(room: string): Promise<Uint8Array[]> {
+    return (await this.loadRoom(room)).updates;
+  }
+
+  async loadRoom(room: string): Promise<StoredRoom> {
     assertRoom(room);
     this.assertOpen();
     this.flush();
-    const read = this.db.transaction((name: string) => {
-      const snapshot = this.selectSnapshot.get(name);
-      const rows = this.selectUpdates.all(name, snapshot?.up_to ?? 0);
-      return snapshot ? [snapshot.bytes, ...rows.map((r) => r.bytes)] : rows.map((r) => r.bytes);
-    });
-    return read(room);
+    return this.readRoom(room);
   }
 
   append(room: string, update: Uint8Array): Promise<number> {
@@ -151,6 +189,27 @@ export class SqliteDocStore implements DocStore {
     });
   }
 
+  setDigest(room: string, record: DigestRecord): Promise<void> {
+    try {
+      assertRoom(room);
+      assertDigestRecord(record);
+      this.assertOpen();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return new Promise<void>((resolve, reject) => {
+      const known = this.pendingDigests.get(room);
+      if (known && !supersedes(record, known.record)) {
+        resolve(); // a heavier one is already on its way
+        return;
+      }
+      const waiters = known?.waiters ?? [];
+      waiters.push({ resolve, reject });
+      this.pendingDigests.set(room, { record: { ...record }, waiters });
+      this.digestTimer ??= setTimeout(() => this.flush(), this.digestDelayMs);
+    });
+  }
+
   async compact(room: string): Promise<boolean> {
     assertRoom(room);
     this.assertOpen();
@@ -162,11 +221,21 @@ export class SqliteDocStore implements DocStore {
     this.assertOpen();
     this.flush();
     const [from, to] = workspaceRange(workspaceId);
-    return this.selectHeads.all(from, to, from, to).map(({ room, seq }) => ({
-      room,
-      docId: room.slice(room.indexOf('/') + 1),
-      seq,
-    }));
+    const heads: RoomHead[] = [];
+    for (const row of this.selectHeads.all(from, to, from, to)) {
+      let digest = row.digest_seq !== null && row.digest_seq >= row.seq ? row.digest : null;
+      if (digest === null) {
+        // Missing (a seeded room, an older schema, a crash before it was written) or stale.
+        const stored = this.readRoom(row.room);
+        const measured = measureStored(stored.updates);
+        digest = measured.digest;
+        this.setDigest(row.room, { seq: stored.seq, ...measured }).catch((error: unknown) => {
+          this.log(`sync store: digest of ${row.room} not recorded: ${(error as Error).message}`);
+        });
+      }
+      heads.push({ room: row.room, docId: docIdOf(row.room), seq: row.seq, digest });
+    }
+    return heads;
   }
 
   async close(): Promise<void> {
@@ -174,28 +243,58 @@ export class SqliteDocStore implements DocStore {
     this.flush();
     this.closed = true;
     this.compactionQueued.clear();
+    if (this.digestTimer) clearTimeout(this.digestTimer);
     this.db.close();
   }
 
-  /** Commits every pending append in one transaction, then settles their promises. */
+  private readRoom(room: string): StoredRoom {
+    return this.db.transaction((name: string): StoredRoom => {
+      const snapshot = this.selectSnapshot.get(name);
+      const rows = this.selectUpdates.all(name, snapshot?.up_to ?? 0);
+      const updates = rows.map((r) => r.bytes);
+      if (snapshot) updates.unshift(snapshot.bytes);
+      const seq = rows.at(-1)?.seq ?? snapshot?.up_to ?? 0;
+      const recorded = this.selectDigest.get(name);
+      return { updates, seq, digest: recorded && recorded.seq >= seq ? recorded.digest : null };
+    })(room);
+  }
+
+  /**
+   * Commits every pending append and digest in one transaction, then settles their
+   * promises. A failed batch rejects its appends; its digests are only logged.
+   */
   private flush(): void {
     this.flushScheduled = false;
-    if (this.closed || this.pending.length === 0) return;
+    if (this.digestTimer) clearTimeout(this.digestTimer);
+    this.digestTimer = null;
+    if (this.closed || (this.pending.length === 0 && this.pendingDigests.size === 0)) return;
     const batch = this.pending;
+    const digests = this.pendingDigests;
     this.pending = [];
+    this.pendingDigests = new Map();
     let seqs: number[];
     try {
-      seqs = this.db.transaction((items: PendingAppend[]) =>
-        items.map((item) => Number(this.insertUpdate.run(item.room, item.update).lastInsertRowid)),
-      )(batch);
+      seqs = this.db.transaction((items: PendingAppend[]) => {
+        const inserted = items.map((item) =>
+          Number(this.insertUpdate.run(item.room, item.update).lastInsertRowid),
+        );
+        for (const [room, { record }] of digests) {
+          this.upsertDigest.run(room, record.seq, record.digest, record.weight);
+        }
+        return inserted;
+      })(batch);
     } catch (error) {
       const failure = error instanceof Error ? error : new Error(String(error));
-      this.log(`sync store: append of ${batch.length} update(s) failed: ${failure.message}`);
+      this.log(
+        `sync store: commit of ${batch.length} update(s) and ${digests.size} digest(s) failed: ${failure.message}`,
+      );
       for (const item of batch) item.reject(failure);
+      for (const d of digests.values()) for (const w of d.waiters) w.reject(failure);
       return;
     }
     for (const [i, item] of batch.entries()) item.resolve(seqs[i] ?? 0);
-    this.trackLogSizes(batch);
+    for (const d of digests.values()) for (const w of d.waiters) w.resolve();
+    if (batch.length > 0) this.trackLogSizes(batch);
   }
 
   private trackLogSizes(batch: PendingAppend[]): void {

@@ -29,5 +29,32 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE TABLE `ydoc_updates` (\n\t`seq` integer PRIMARY KEY AUTOINCREMENT NOT NULL,\n\t`doc_id` text NOT NULL,\n\t`update` blob NOT NULL,\n\t`origin` text NOT NULL,\n\t`created_at` integer NOT NULL\n);",
       "CREATE INDEX `ydoc_updates_doc` ON `ydoc_updates` (`doc_id`,`seq`);"
     ]
+  },
+  {
+    "version": 2,
+    "tag": "0001_doc_sync",
+    "statements": [
+      "CREATE TABLE `doc_sync` (\n\t`doc_id` text PRIMARY KEY NOT NULL,\n\t`confirmed_digest` text,\n\t`local_digest` text,\n\t`pending_updates` integer DEFAULT 0 NOT NULL,\n\t`updated_at` integer NOT NULL\n);"
+    ]
+  },
+  {
+    "version": 3,
+    "tag": "0002_search_docs",
+    "statements": [
+      "CREATE TABLE `search_docs` (\n\t`seq` integer PRIMARY KEY NOT NULL,\n\t`key` text NOT NULL,\n\t`collection` text NOT NULL,\n\t`record_id` text NOT NULL,\n\t`title` text NOT NULL,\n\t`subtitle` text NOT NULL,\n\t`name` text NOT NULL,\n\t`terms` text NOT NULL\n);",
+      "CREATE UNIQUE INDEX `search_docs_key_unique` ON `search_docs` (`key`);",
+      "CREATE INDEX `search_docs_collection` ON `search_docs` (`collection`);",
+      "CREATE INDEX `deals_venue` ON `deals` (`venue_id`);"
+    ]
+  },
+  {
+    "version": 4,
+    "tag": "0003_search_fts",
+    "statements": [
+      "-- Global search: an FTS5 index over search_docs (external content), accents folded\n-- (unicode61 remove_diacritics 2) and prefix indexes for 2 and 3 characters. The\n-- triggers keep it in step with search_docs inside the projection's transaction.\nCREATE VIRTUAL TABLE `search_fts` USING fts5(\n\tname, terms,\n\tcontent='search_docs', content_rowid='seq',\n\ttokenize='unicode61 remove_diacritics 2', prefix='2 3'\n);",
+      "CREATE TRIGGER `search_docs_ai` AFTER INSERT ON `search_docs` BEGIN\n\tINSERT INTO search_fts(rowid, name, terms) VALUES (new.seq, new.name, new.terms);\nEND;",
+      "CREATE TRIGGER `search_docs_ad` AFTER DELETE ON `search_docs` BEGIN\n\tINSERT INTO search_fts(search_fts, rowid, name, terms) VALUES ('delete', old.seq, old.name, old.terms);\nEND;",
+      "CREATE TRIGGER `search_docs_au` AFTER UPDATE ON `search_docs` BEGIN\n\tINSERT INTO search_fts(search_fts, rowid, name, terms) VALUES ('delete', old.seq, old.name, old.terms);\n\tINSERT INTO search_fts(rowid, name, terms) VALUES (new.seq, new.name, new.terms);\nEND;"
+    ]
   }
 ];

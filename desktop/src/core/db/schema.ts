@@ -92,7 +92,11 @@ export const deals = sqliteTable(
     guarantee: integer('guarantee').notNull(),
     currency: text('currency').notNull(),
   },
-  (t) => [index('deals_artist_date').on(t.artistId, t.date), index('deals_stage').on(t.stage)],
+  (t) => [
+    index('deals_artist_date').on(t.artistId, t.date),
+    index('deals_stage').on(t.stage),
+    index('deals_venue').on(t.venueId),
+  ],
 );
 
 export const events = sqliteTable(
@@ -108,6 +112,30 @@ export const events = sqliteTable(
   (t) => [index('events_artist_start').on(t.artistId, t.start)],
 );
 
+/**
+ * What the global search indexes, one row per live record (projection, rebuildable). The
+ * FTS5 index `search_fts` (accents folded, prefix search) is an external-content index
+ * over `name` and `terms`, kept in step by triggers (drizzle/0002_search_fts.sql).
+ */
+export const searchDocs = sqliteTable(
+  'search_docs',
+  {
+    /** The FTS5 rowid. */
+    seq: integer('seq').primaryKey(),
+    /** `<collection>:<id>`. */
+    key: text('key').notNull().unique(),
+    collection: text('collection', { enum: ['artists', 'venues', 'contacts', 'deals'] }).notNull(),
+    recordId: text('record_id').notNull(),
+    title: text('title').notNull(),
+    subtitle: text('subtitle').notNull(),
+    /** Indexed, weighted high: the record's name (a deal's artist and venue names). */
+    name: text('name').notNull(),
+    /** Indexed: the other searchable text (genres, city, e-mail, company, notes). */
+    terms: text('terms').notNull(),
+  },
+  (t) => [index('search_docs_collection').on(t.collection)],
+);
+
 /** Records that are in the documents but failed validation (kept, shown as needing repair). */
 export const invalidRecords = sqliteTable('invalid_records', {
   key: text('key').primaryKey(),
@@ -121,4 +149,16 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value', { mode: 'json' }).notNull(),
   updatedAt: integer('updated_at').notNull().default(sql`(unixepoch() * 1000)`),
+});
+
+/** Per-document sync bookkeeping (local-only): the digest the server last confirmed. */
+export const docSync = sqliteTable('doc_sync', {
+  docId: text('doc_id').primaryKey(),
+  /** Digest of this device's state when it last matched the server's (null: never). */
+  confirmedDigest: text('confirmed_digest'),
+  /** Digest of this device's state when the document was last unloaded. */
+  localDigest: text('local_digest'),
+  /** Local updates made since the server last confirmed this document. */
+  pendingUpdates: integer('pending_updates').notNull().default(0),
+  updatedAt: integer('updated_at').notNull(),
 });

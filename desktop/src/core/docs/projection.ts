@@ -4,8 +4,43 @@
  * version, corrupted edit) stays in the documents and is listed in
  * `invalid_records` instead of being dropped.
  */
-import { type Collection, type RecordOf, RECORD_SCHEMAS } from '@flowstage/shared';
+import {
+  type Collection,
+  collectionMap,
+  isCollection,
+  type RecordOf,
+  RECORD_SCHEMAS,
+  readFields,
+} from '@flowstage/shared';
+import * as Y from 'yjs';
 import type { Sqlite } from '../db/open';
+import { isSearchCollection, SearchIndexer } from './search-index';
+
+/**
+ * Version of the projection's shape. When the stored one differs (an older app made
+ * the tables, e.g. before the search index existed), the projection is rebuilt.
+ */
+export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION_KEY = 'projection.version';
+
+/** Tables derived from the documents, cleared and refilled by a rebuild. */
+export const PROJECTION_TABLES = [
+  'artists',
+  'venues',
+  'contacts',
+  'deals',
+  'events',
+  'invalid_records',
+  'search_docs',
+] as const;
+
+/**
+ * Defaults for fields that documents written before schema version 2 may lack (see
+ * schema-version.ts): the projection reads such records as the migration would write them.
+ */
+export function withDefaults(fields: Record<string, unknown>): Record<string, unknown> {
+  return 'deletedAt' in fields ? fields : { ...fields, deletedAt: null };
+}
 
 type SqlValue = string | number | null;
 type Columns<C extends Collection> = (r: RecordOf<C>) => Record<string, SqlValue>;
@@ -61,8 +96,10 @@ export class Projector {
   private readonly statements = new Map<Collection, Statements>();
   private readonly markInvalid;
   private readonly clearInvalid;
+  private readonly search: SearchIndexer;
 
   constructor(private readonly sqlite: Sqlite) {
+    this.search = new SearchIndexer(sqlite);
     this.markInvalid = sqlite.prepare(
       `INSERT INTO invalid_records (key, collection, doc_id, error, data) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT(key) DO UPDATE SET error = excluded.error, data = excluded.data, doc_id = excluded.doc_id`,
@@ -89,13 +126,18 @@ export class Projector {
   }
 
   /** Project one record (raw fields read from its Y.Map), or remove it when `fields` is null. */
-  project(collection: Collection, id: string, docId: string, fields: Record<string, unknown> | null): void {
+  project(collection: Collection, id: string, docId: string, raw: Record<string, unknown> | null): void {
     const key = `${collection}:${id}`;
+    const fields = raw === null ? null : withDefaults(raw);
     const parsed = fields === null ? null : RECORD_SCHEMAS[collection].safeParse(fields);
+    const named = collection === 'artists' || collection === 'venues' ? collection : null;
+    const before = named ? this.search.nameOf(named, id) : '';
     if (parsed === null || !parsed.success) {
       this.sqlite.prepare(`DELETE FROM ${collection} WHERE id = ?`).run(id);
       if (parsed === null) this.clearInvalid.run(key);
       else this.markInvalid.run(key, collection, docId, parsed.error.message, JSON.stringify(fields));
+      if (isSearchCollection(collection)) this.search.index(collection, id, null);
+      if (named && before !== '') this.search.refreshDealsOf(named, id);
       return;
     }
     const record = parsed.data as RecordOf<typeof collection>;
@@ -109,5 +151,44 @@ export class Projector {
       ...columns,
     });
     this.clearInvalid.run(key);
+    if (isSearchCollection(collection))
+      this.search.index(collection, id, record as RecordOf<typeof collection>);
+    if (named && before !== this.search.nameOf(named, id)) this.search.refreshDealsOf(named, id);
+  }
+
+  /** Project every record of a document; returns how many. */
+  projectDoc(docId: string, doc: Y.Doc): number {
+    let count = 0;
+    for (const [name] of doc.share) {
+      if (!isCollection(name)) continue;
+      for (const [id, ymap] of collectionMap(doc, name)) {
+        this.project(name, id, docId, ymap instanceof Y.Map ? readFields(ymap) : null);
+        count++;
+      }
+    }
+    return count;
+  }
+
+  /** Empty every projection table (the caller owns the transaction and refills them). */
+  clearAll(): void {
+    for (const table of PROJECTION_TABLES) this.sqlite.exec(`DELETE FROM ${table}`);
+  }
+
+  /** Record that the tables now have the current projection's shape. */
+  markCurrent(): void {
+    this.sqlite
+      .prepare(
+        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      )
+      .run(PROJECTION_VERSION_KEY, JSON.stringify(PROJECTION_VERSION), Date.now());
+  }
+
+  /** Whether the tables were made by this projection version. */
+  isCurrent(): boolean {
+    const row = this.sqlite
+      .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+      .get(PROJECTION_VERSION_KEY);
+    return row !== undefined && JSON.parse(row.value) === PROJECTION_VERSION;
   }
 }

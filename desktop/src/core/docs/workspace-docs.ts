@@ -2,12 +2,23 @@
  * The workspace's Yjs documents on this device. Every update — a local edit or one
  * received through sync — is appended to `ydoc_updates` and its changed records are
  * re-projected IN ONE SQLite TRANSACTION, so after a crash the log and the tables agree.
+ *
+ * When that transaction fails (disk full, database locked), the update is already in
+ * the in-memory document (Yjs cannot roll back). It is then kept as pending and written,
+ * before anything else, by the next commit of that document or by `flush`; a local edit
+ * whose write failed throws `PersistError` from `mutate` (it was not acknowledged), and
+ * further local edits of that document are refused until the pending ones are written.
+ * (The update handler itself never throws: an exception there leaves Yjs unable to
+ * emit any later update of the document, which would silently stop persistence.)
  */
-import { type Collection, collectionMap, isCollection, readFields } from '@flowstage/shared';
+import { type Collection, collectionMap, readFields, SCHEMA_VERSION } from '@flowstage/shared';
 import * as Y from 'yjs';
 import type { Sqlite } from '../db/open';
-import { changedRecords, splitKey } from './changes';
+import { changedRecords, type RecordKey, splitKey } from './changes';
 import { Projector } from './projection';
+import { rebuildProjection } from './rebuild';
+import { docSchemaVersion, hasContent, migrateDoc } from './schema-version';
+import { DocStore, type LogOrigin } from './store';
 
 /** Transaction origin of edits made on this device. */
 export const LOCAL_ORIGIN = Symbol('flowstage-local');
@@ -22,46 +33,70 @@ export interface DocsChange {
   origin: 'local' | 'remote';
 }
 
+/** A local edit could not be written to the database: it was not acknowledged. */
+export class PersistError extends Error {
+  constructor(
+    readonly docId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`could not save the change to ${docId}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'PersistError';
+  }
+}
+
+interface Pending {
+  updates: { update: Uint8Array; origin: LogOrigin }[];
+  keys: Set<RecordKey>;
+}
+
+const NO_FAILURE = Symbol('no-failure');
+
+export interface WorkspaceDocsOptions {
+  /**
+   * Migrate an older document as soon as it is loaded (one local update per document),
+   * instead of with its first local edit. Off by default: loading then never changes a
+   * document, so a digest computed after a load matches the server's (see schema-version.ts).
+   */
+  migrateOnLoad?: boolean;
+}
+
 export class WorkspaceDocs {
   private readonly docs = new Map<string, Y.Doc>();
+  private readonly pending = new Map<string, Pending>();
   private readonly projector: Projector;
-  private readonly insertUpdate;
-  private readonly selectSnapshot;
-  private readonly selectUpdates;
-  private readonly upsertSnapshot;
-  private readonly deleteUpdates;
+  readonly store: DocStore;
+  private localFailure: unknown = NO_FAILURE;
 
   constructor(
-    private readonly sqlite: Sqlite,
+    readonly sqlite: Sqlite,
     private readonly onChange: (change: DocsChange) => void,
     private readonly onPersistError: (docId: string, error: unknown) => void = () => {},
+    private readonly options: WorkspaceDocsOptions = {},
   ) {
     this.projector = new Projector(sqlite);
-    this.insertUpdate = sqlite.prepare(
-      'INSERT INTO ydoc_updates (doc_id, "update", origin, created_at) VALUES (?, ?, ?, ?)',
-    );
-    this.selectSnapshot = sqlite.prepare<[string], { upToSeq: number; state: Buffer }>(
-      'SELECT up_to_seq AS upToSeq, state FROM ydoc_snapshots WHERE doc_id = ?',
-    );
-    this.selectUpdates = sqlite.prepare<[string, number], { seq: number; update: Buffer }>(
-      'SELECT seq, "update" FROM ydoc_updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
-    );
-    this.upsertSnapshot = sqlite.prepare(
-      `INSERT INTO ydoc_snapshots (doc_id, up_to_seq, state, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT(doc_id) DO UPDATE SET up_to_seq = excluded.up_to_seq, state = excluded.state,
-       updated_at = excluded.updated_at`,
-    );
-    this.deleteUpdates = sqlite.prepare('DELETE FROM ydoc_updates WHERE doc_id = ? AND seq <= ?');
+    this.store = new DocStore(sqlite);
+    if (!this.projector.isCurrent()) this.rebuildProjection();
   }
 
   /** Document ids this device has data for. */
   storedDocIds(): string[] {
-    const rows = this.sqlite
-      .prepare<[], { docId: string }>(
-        'SELECT doc_id AS docId FROM ydoc_snapshots UNION SELECT DISTINCT doc_id FROM ydoc_updates',
-      )
-      .all();
-    return rows.map((r) => r.docId);
+    return this.store.docIds();
+  }
+
+  /** Whether this device has stored anything for the document. */
+  hasData(docId: string): boolean {
+    return this.store.hasData(docId);
+  }
+
+  /**
+   * Drop a document from memory; its state stays in SQLite. A document with updates
+   * not yet written stays loaded (returns false) until they can be written.
+   */
+  unload(docId: string): boolean {
+    if (!this.tryFlush(docId)) return false;
+    this.docs.get(docId)?.destroy();
+    this.docs.delete(docId);
+    return true;
   }
 
   isOpen(docId: string): boolean {
@@ -72,89 +107,146 @@ export class WorkspaceDocs {
     return [...this.docs.keys()];
   }
 
+  /** Documents holding updates that could not be written yet. */
+  unflushedDocIds(): string[] {
+    return [...this.pending.keys()];
+  }
+
   /** The document, loaded from SQLite on first use. */
   get(docId: string): Y.Doc {
     const existing = this.docs.get(docId);
     if (existing) return existing;
     const doc = new Y.Doc({ gc: true });
-    this.load(docId, doc);
+    const stored = this.store.applyTo(doc, docId, LOAD_ORIGIN);
+    if (stored.logRows >= COMPACT_AFTER)
+      this.store.compact(docId, stored.lastSeq, Y.encodeStateAsUpdate(doc));
     doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
       if (origin === LOAD_ORIGIN) return;
-      const local = origin === LOCAL_ORIGIN;
-      try {
-        this.persist(docId, doc, update, local, tr);
-      } catch (err) {
-        if (local) throw err;
-        this.onPersistError(docId, err);
-      }
+      this.onUpdate(docId, doc, update, origin === LOCAL_ORIGIN, tr);
     });
     this.docs.set(docId, doc);
+    if (this.options.migrateOnLoad && hasContent(doc) && docSchemaVersion(doc) < SCHEMA_VERSION) {
+      try {
+        this.migrate(docId);
+      } catch (err) {
+        // The migration stays in memory as pending and is written by the next commit.
+        this.onPersistError(docId, err);
+      }
+    }
     return doc;
   }
 
-  /** Apply a local edit: one Yjs transaction, one SQLite transaction. */
-  mutate(docId: string, edit: (doc: Y.Doc) => void): void {
-    const doc = this.get(docId);
-    doc.transact(() => edit(doc), LOCAL_ORIGIN);
+  /**
+   * Bring an older document to the current schema version now, in one local update
+   * (otherwise that happens with its first local edit). A newer document is left as it is.
+   */
+  migrate(docId: string): void {
+    if (docSchemaVersion(this.get(docId)) < SCHEMA_VERSION) this.mutate(docId, () => {});
   }
 
-  /** Rebuild every projection table from the documents stored on this device. */
+  /**
+   * Apply a local edit: one Yjs transaction, one SQLite transaction. When this returns,
+   * the edit is durable; when it throws PersistError, it is not (see the file comment).
+   */
+  mutate(docId: string, edit: (doc: Y.Doc) => void): void {
+    const doc = this.get(docId);
+    this.flush(docId);
+    this.localFailure = NO_FAILURE;
+    let failure: unknown = NO_FAILURE;
+    try {
+      doc.transact(() => {
+        // An older document is migrated with its first local edit, in the same update.
+        migrateDoc(doc);
+        edit(doc);
+      }, LOCAL_ORIGIN);
+    } finally {
+      failure = this.localFailure;
+      this.localFailure = NO_FAILURE;
+    }
+    if (failure !== NO_FAILURE) throw new PersistError(docId, failure);
+  }
+
+  /** Write the document's pending updates (throws when they still cannot be written). */
+  flush(docId: string): void {
+    const doc = this.docs.get(docId);
+    const pending = this.pending.get(docId);
+    if (!doc || !pending) return;
+    const origin = pending.updates.some((u) => u.origin === 'local') ? 'local' : 'remote';
+    const collections = this.commit(docId, doc, null, new Set());
+    this.notify(docId, collections, origin);
+  }
+
+  /** Rebuild every projection table from the documents stored on this device; returns the record count. */
   rebuildProjection(): number {
-    let count = 0;
-    const ids = this.storedDocIds();
-    this.sqlite.transaction(() => {
-      for (const table of ['artists', 'venues', 'contacts', 'deals', 'events', 'invalid_records']) {
-        this.sqlite.exec(`DELETE FROM ${table}`);
-      }
-      for (const docId of ids) {
-        const doc = this.get(docId);
-        for (const [collection] of doc.share) {
-          if (!isCollection(collection)) continue;
-          for (const [id, ymap] of collectionMap(doc, collection)) {
-            this.projector.project(collection, id, docId, ymap instanceof Y.Map ? readFields(ymap) : null);
-            count++;
-          }
-        }
-      }
-    })();
-    return count;
+    for (const docId of this.unflushedDocIds()) this.flush(docId);
+    return rebuildProjection(this.sqlite, (docId) => this.docs.get(docId)).records;
   }
 
   close(): void {
+    for (const docId of this.unflushedDocIds()) this.tryFlush(docId);
     for (const doc of this.docs.values()) doc.destroy();
     this.docs.clear();
+    this.pending.clear();
   }
 
-  private load(docId: string, doc: Y.Doc): void {
-    const snapshot = this.selectSnapshot.get(docId);
-    const rows = this.selectUpdates.all(docId, snapshot?.upToSeq ?? 0);
-    const parts: Uint8Array[] = [];
-    if (snapshot) parts.push(snapshot.state);
-    for (const r of rows) parts.push(r.update);
-    if (parts.length > 0)
-      Y.applyUpdate(doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), LOAD_ORIGIN);
-    const last = rows[rows.length - 1];
-    if (last && rows.length >= COMPACT_AFTER) {
-      const state = Y.encodeStateAsUpdate(doc);
-      this.sqlite.transaction(() => {
-        this.upsertSnapshot.run(docId, last.seq, state, Date.now());
-        this.deleteUpdates.run(docId, last.seq);
-      })();
+  private tryFlush(docId: string): boolean {
+    try {
+      this.flush(docId);
+      return true;
+    } catch (err) {
+      this.onPersistError(docId, err);
+      return false;
     }
   }
 
-  private persist(docId: string, doc: Y.Doc, update: Uint8Array, local: boolean, tr: Y.Transaction): void {
+  private onUpdate(docId: string, doc: Y.Doc, update: Uint8Array, local: boolean, tr: Y.Transaction): void {
+    const origin: LogOrigin = local ? 'local' : 'remote';
     const keys = changedRecords(doc, tr);
+    let collections: Set<Collection>;
+    try {
+      collections = this.commit(docId, doc, { update, origin }, keys);
+    } catch (err) {
+      const p = this.pending.get(docId) ?? { updates: [], keys: new Set<RecordKey>() };
+      p.updates.push({ update, origin });
+      for (const k of keys) p.keys.add(k);
+      this.pending.set(docId, p);
+      if (local) this.localFailure = err;
+      else this.onPersistError(docId, err);
+      return;
+    }
+    this.notify(docId, collections, origin);
+  }
+
+  /** Append the pending updates and this one, and re-project what they touched: one transaction. */
+  private commit(
+    docId: string,
+    doc: Y.Doc,
+    next: { update: Uint8Array; origin: LogOrigin } | null,
+    keys: Set<RecordKey>,
+  ): Set<Collection> {
+    const pending = this.pending.get(docId);
+    const all = new Set<RecordKey>(pending ? [...pending.keys, ...keys] : keys);
     const collections = new Set<Collection>();
     this.sqlite.transaction(() => {
-      this.insertUpdate.run(docId, update, local ? 'local' : 'remote', Date.now());
-      for (const key of keys) {
+      for (const p of pending?.updates ?? []) this.store.append(docId, p.update, p.origin);
+      if (next) this.store.append(docId, next.update, next.origin);
+      for (const key of all) {
         const { collection, id } = splitKey(key);
         const ymap = collectionMap(doc, collection).get(id);
         this.projector.project(collection, id, docId, ymap instanceof Y.Map ? readFields(ymap) : null);
         collections.add(collection);
       }
     })();
-    this.onChange({ docId, collections, origin: local ? 'local' : 'remote' });
+    this.pending.delete(docId);
+    return collections;
+  }
+
+  private notify(docId: string, collections: Set<Collection>, origin: LogOrigin): void {
+    try {
+      this.onChange({ docId, collections, origin });
+    } catch (err) {
+      // The update is already durable; a failing listener must not break Yjs's event loop.
+      console.error(`flowstage core: a change listener failed for ${docId}:`, err);
+    }
   }
 }

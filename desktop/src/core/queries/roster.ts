@@ -5,17 +5,19 @@ import {
   ArtistRecord as ArtistSchema,
   SHOW_STAGES,
 } from '@flowstage/shared';
-import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { artists, contacts, deals, events, venues } from '../db/schema';
+import { matchExpression } from './search';
 
-function likePattern(search: string): string {
-  return `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
+const NAME_ORDER = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
+/**
+ * Live roster artists, by name. `search` goes through the FTS index (name, genres, home
+ * city; accents folded; every word a prefix); input without any word lists everyone.
+ */
 export function listRoster(db: Db, search: string | undefined, today: string): ArtistRow[] {
-  const q = search?.trim();
-  const pattern = q ? likePattern(q) : null;
+  const match = search ? matchExpression(search) : null;
   const rows = db
     .select({
       data: artists.data,
@@ -31,18 +33,15 @@ export function listRoster(db: Db, search: string | undefined, today: string): A
     .where(
       and(
         isNull(artists.deletedAt),
-        pattern
-          ? or(
-              sql`${artists.name} LIKE ${pattern} ESCAPE '\\'`,
-              sql`${artists.genres} LIKE ${pattern} ESCAPE '\\'`,
-              sql`${artists.homeCity} LIKE ${pattern} ESCAPE '\\'`,
-            )
+        match
+          ? sql`${artists.id} IN (SELECT d.record_id FROM search_fts JOIN search_docs d
+              ON d.seq = search_fts.rowid WHERE search_fts MATCH ${match} AND d.collection = 'artists')`
           : undefined,
       ),
     )
     .orderBy(asc(sql`${artists.name} COLLATE NOCASE`))
     .all();
-  return rows.map((r) => {
+  const list = rows.map((r) => {
     const a = ArtistSchema.parse(r.data);
     return {
       id: a.id,
@@ -60,6 +59,8 @@ export function listRoster(db: Db, search: string | undefined, today: string): A
       nextShow: r.nextShow,
     };
   });
+  // SQLite's NOCASE only folds ASCII: order by name as people read it (É with E).
+  return list.sort((a, b) => NAME_ORDER.compare(a.name, b.name));
 }
 
 export function getArtist(db: Db, id: string): ArtistRecord | null {
