@@ -43,7 +43,7 @@ export const DEMO_LOGIN = { email: 'demo@flowstage.app', password: 'flowstage-de
 export async function until<T>(
   what: string,
   probe: () => Promise<T | undefined | false>,
-  ms: number,
+  ms = 30_000,
 ): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {

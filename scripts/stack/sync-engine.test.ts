@@ -3,86 +3,28 @@
  * manifest only when they differ, catch-up sockets stay bounded, idle documents are
  * closed, and a local edit stays pending until the server's digest confirms it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { roomName } from '@flowstage/shared';
-import { buildWorkspaceUpdates, generateDemoAgency } from '@flowstage/shared/demo/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CloudApi, createCloudApi } from '../../cloud-api/src/index';
-import { TEST_SCRYPT } from '../../cloud-api/src/testing/harness';
-import { createCore } from '../../desktop/src/core/index';
-import {
-  createPemVerifier,
-  createSyncServer,
-  SqliteDocStore,
-  type SyncServer,
-  seedRoom,
-} from '../../sync-server/src/index';
-import { loadDemoInputs } from './seed';
+import { type Core, InProcessStack, until } from './in-process';
 
-type Core = Awaited<ReturnType<typeof createCore>>;
-
-const root = join(import.meta.dirname, '../..');
-const dir = mkdtempSync(join(tmpdir(), 'fs-engine-'));
-let cloud: CloudApi;
-let store: SqliteDocStore;
-let sync: SyncServer;
-let docCount = 0;
-const cores: Core[] = [];
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, ms = 30_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-async function signedIn(name: string): Promise<Core> {
-  const core = await createCore({ dataDir: join(dir, name), cloudUrl: cloud.url, syncUrl: sync.wsUrl });
-  cores.push(core);
-  await core.handlers['session.signIn']({ email: 'demo@flowstage.app', password: 'flowstage-demo' });
-  return core;
-}
-
+let stack: InProcessStack;
 const status = (c: Core) => c.handlers['sync.status']({});
 
 beforeAll(async () => {
-  cloud = await createCloudApi({ dataDir: ':memory:', passwordHashing: TEST_SCRYPT });
-  const { workspaceId } = await cloud.ensureDemoAgency();
-  store = new SqliteDocStore(join(dir, 'sync.db'));
-  const data = generateDemoAgency(loadDemoInputs(root), {
-    artists: 30,
-    venues: 60,
-    contacts: 60,
-    deals: 120,
-    events: 200,
-  });
-  const updates = buildWorkspaceUpdates(data);
-  docCount = updates.size;
-  for (const [docId, update] of updates) await seedRoom(store, roomName(workspaceId, docId), update);
-  sync = await createSyncServer({ store, auth: await createPemVerifier(cloud.publicKeyPem) });
+  stack = await InProcessStack.start({ artists: 30, venues: 60, contacts: 60, deals: 120, events: 200 });
 });
 
 afterAll(async () => {
-  for (const c of cores) await c.close();
-  await sync?.close();
-  await store?.close();
-  await cloud?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 describe('sync engine', () => {
   it('catches a fresh device up with a bounded number of sockets, then closes them', async () => {
-    const a = await signedIn('a');
+    const a = await stack.signedIn('a');
     const s = await until('A synced', async () => {
       const st = await status(a);
-      return st.overall === 'synced' && st.docs === docCount && st;
+      return st.overall === 'synced' && st.docs === stack.docCount && st;
     });
-    expect(s.synced).toBe(docCount);
+    expect(s.synced).toBe(stack.docCount);
     expect(s.peakOpenDocs).toBeGreaterThan(0);
     expect(s.peakOpenDocs).toBeLessThanOrEqual(8);
     expect((await a.handlers['roster.list']({})).length).toBe(30);
@@ -92,8 +34,8 @@ describe('sync engine', () => {
   });
 
   it('opens only the changed document when another device edits, and confirms local edits', async () => {
-    const [a] = cores;
-    const b = await signedIn('b');
+    const [a] = stack.cores;
+    const b = await stack.signedIn('b');
     await until('B synced', async () => (await status(b)).overall === 'synced');
     const [artist] = await b.handlers['roster.list']({});
     await b.handlers['artist.update']({ id: artist!.id, patch: { name: 'Orchestre du Léman' } });
@@ -107,14 +49,13 @@ describe('sync engine', () => {
   });
 
   it('restarts without re-downloading: a cold device that matches the server opens nothing', async () => {
-    const a = cores[0]!;
+    const a = stack.cores[0]!;
     await until(
       'A idle',
       async () => (await status(a)).openDocs === 0 && (await status(a)).overall === 'synced',
     );
     await a.close();
-    const again = await createCore({ dataDir: join(dir, 'a'), cloudUrl: cloud.url, syncUrl: sync.wsUrl });
-    cores.push(again);
+    const again = await stack.device('a');
     await until('A synced again', async () => (await status(again)).overall === 'synced');
     expect((await status(again)).peakOpenDocs).toBe(0);
   });

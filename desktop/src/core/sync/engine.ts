@@ -69,6 +69,7 @@ export class SyncEngine {
         onManifest: (docs) => this.onManifest(docs),
         onChanged: (docId, digest) => {
           this.server.set(docId, digest);
+          this.hot.add(docId);
           this.evaluate(docId);
           this.closeIfCaughtUp(docId);
           this.emit();
@@ -204,6 +205,7 @@ export class SyncEngine {
     const local = this.localDigest(docId);
     if (local !== null && local === server) {
       this.differs.delete(docId);
+      this.hot.delete(docId);
       const r = this.row(docId);
       if (r.confirmedDigest !== local || r.pendingUpdates > 0) {
         this.store.confirm(docId, local);
