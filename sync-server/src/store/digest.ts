@@ -85,3 +85,30 @@ export function docIdOf(room: string): string {
   if (!isDocId(docId)) throw new TypeError(`invalid room name: ${room}`);
   return docId;
 }
+
+/** A digest waiting to be written, with the callers waiting for it. */
+export interface PendingDigest {
+  record: DigestRecord;
+  waiters: Array<{ resolve: () => void; reject: (error: Error) => void }>;
+}
+
+/**
+ * Queues a room's digest for the next batched write, keeping only the record that
+ * `supersedes` the others. Resolves once a record at least as heavy is written.
+ */
+export function queueDigest(
+  pending: Map<string, PendingDigest>,
+  room: string,
+  record: DigestRecord,
+): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const known = pending.get(room);
+    if (known && !supersedes(record, known.record)) {
+      resolve(); // a heavier one is already on its way
+      return;
+    }
+    const waiters = known?.waiters ?? [];
+    waiters.push({ resolve, reject });
+    pending.set(room, { record: { ...record }, waiters });
+  });
+}

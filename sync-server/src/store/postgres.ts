@@ -15,7 +15,14 @@
  */
 import pg from 'pg';
 import * as Y from 'yjs';
-import { assertDigestRecord, type DigestRecord, docIdOf, measureStored, supersedes } from './digest';
+import {
+  assertDigestRecord,
+  type DigestRecord,
+  docIdOf,
+  measureStored,
+  type PendingDigest,
+  queueDigest,
+} from './digest';
 import { type AppendRow, insertUpdates, selectRoom, upsertDigests } from './postgres-queries';
 import { LOCK_NAMESPACE, migrate } from './postgres-schema';
 import { assertRoom, workspaceRange } from './rooms';
@@ -34,11 +41,6 @@ export interface PostgresDocStoreOptions {
 interface PendingAppend extends AppendRow {
   resolve: (seq: number) => void;
   reject: (error: Error) => void;
-}
-
-interface PendingDigest {
-  record: DigestRecord;
-  waiters: Array<{ resolve: () => void; reject: (error: Error) => void }>;
 }
 
 /** Whatever the server's or the role's default: a commit returns once the WAL is flushed. */
@@ -125,17 +127,9 @@ export class PostgresDocStore implements DocStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    return new Promise<void>((resolve, reject) => {
-      const known = this.pendingDigests.get(room);
-      if (known && !supersedes(record, known.record)) {
-        resolve(); // a heavier one is already on its way
-        return;
-      }
-      const waiters = known?.waiters ?? [];
-      waiters.push({ resolve, reject });
-      this.pendingDigests.set(room, { record: { ...record }, waiters });
-      this.scheduleDigests();
-    });
+    const written = queueDigest(this.pendingDigests, room, record);
+    this.scheduleDigests();
+    return written;
   }
 
   async compact(room: string): Promise<boolean> {

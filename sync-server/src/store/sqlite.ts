@@ -24,7 +24,14 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { assertDigestRecord, type DigestRecord, docIdOf, measureStored, supersedes } from './digest';
+import {
+  assertDigestRecord,
+  type DigestRecord,
+  docIdOf,
+  measureStored,
+  type PendingDigest,
+  queueDigest,
+} from './digest';
 import { assertRoom, workspaceRange } from './rooms';
 import type { DocStore, RoomHead, StoredRoom } from './types';
 
@@ -41,11 +48,6 @@ interface PendingAppend {
   update: Uint8Array;
   resolve: (seq: number) => void;
   reject: (error: Error) => void;
-}
-
-interface PendingDigest {
-  record: DigestRecord;
-  waiters: Array<{ resolve: () => void; reject: (error: Error) => void }>;
 }
 
 const SCHEMA_VERSION = 2;
@@ -197,17 +199,9 @@ export class SqliteDocStore implements DocStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    return new Promise<void>((resolve, reject) => {
-      const known = this.pendingDigests.get(room);
-      if (known && !supersedes(record, known.record)) {
-        resolve(); // a heavier one is already on its way
-        return;
-      }
-      const waiters = known?.waiters ?? [];
-      waiters.push({ resolve, reject });
-      this.pendingDigests.set(room, { record: { ...record }, waiters });
-      this.digestTimer ??= setTimeout(() => this.flush(), this.digestDelayMs);
-    });
+    const written = queueDigest(this.pendingDigests, room, record);
+    this.digestTimer ??= setTimeout(() => this.flush(), this.digestDelayMs);
+    return written;
   }
 
   async compact(room: string): Promise<boolean> {
