@@ -25,7 +25,7 @@ import {
 } from './digest';
 import { type AppendRow, insertUpdates, selectRoom, upsertDigests } from './postgres-queries';
 import { LOCK_NAMESPACE, migrate } from './postgres-schema';
-import { assertRoom, workspaceRange } from './rooms';
+import { assertRoom, workspaceRange, assertUpdateBytes } from './rooms';
 import type { DocStore, RoomHead, StoredRoom } from './types';
 
 export interface PostgresDocStoreOptions {
@@ -107,9 +107,7 @@ export class PostgresDocStore implements DocStore {
     try {
       assertRoom(room);
       this.assertOpen();
-      if (!(update instanceof Uint8Array) || update.byteLength === 0) {
-        throw new TypeError('an update must be a non-empty Uint8Array');
-      }
+      assertUpdateBytes(update);
     } catch (error) {
       return Promise.reject(error);
     }

@@ -7,6 +7,13 @@ export function assertRoom(room: string): void {
   }
 }
 
+/** What every store checks before it accepts an update into its log. */
+export function assertUpdateBytes(update: Uint8Array): void {
+  if (!(update instanceof Uint8Array) || update.byteLength === 0) {
+    throw new TypeError('an update must be a non-empty Uint8Array');
+  }
+}
+
 /**
  * The half-open key range `[from, to)` holding every room of a workspace: rooms are
  * `<workspaceId>/<docId>` and `'0'` is the character right after `'/'`, so a plain index

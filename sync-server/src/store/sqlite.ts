@@ -32,7 +32,7 @@ import {
   type PendingDigest,
   queueDigest,
 } from './digest';
-import { assertRoom, workspaceRange } from './rooms';
+import { assertRoom, workspaceRange, assertUpdateBytes } from './rooms';
 import type { DocStore, RoomHead, StoredRoom } from './types';
 
 export interface SqliteDocStoreOptions {
@@ -176,9 +176,7 @@ export class SqliteDocStore implements DocStore {
     try {
       assertRoom(room);
       this.assertOpen();
-      if (!(update instanceof Uint8Array) || update.byteLength === 0) {
-        throw new TypeError('an update must be a non-empty Uint8Array');
-      }
+      assertUpdateBytes(update);
     } catch (error) {
       return Promise.reject(error);
     }
