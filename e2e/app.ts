@@ -43,6 +43,36 @@ export class DesktopPage {
     await expect(this.row(artistId)).toContainText(name);
   }
 
+  /** Open the top bar's Backup dialog (the path starts as the core's default). */
+  async openBackupDialog(): Promise<void> {
+    await this.page.getByTestId('backup-open').click();
+    await expect(this.page.getByTestId('backup-dialog')).toBeVisible();
+    await expect(this.page.getByTestId('backup-path-input')).not.toHaveValue('');
+  }
+
+  /** Export to `path` from the open Backup dialog; the result or error is then shown in it. */
+  async exportBackup(path: string): Promise<void> {
+    await this.page.getByTestId('backup-path-input').fill(path);
+    await this.page.getByTestId('backup-submit').click();
+    await expect(
+      this.page.getByTestId('backup-result').or(this.page.getByTestId('backup-error')),
+    ).toBeVisible();
+  }
+
+  /** "Restore from a backup file" (sign-in screen or workspace chooser) with `path`; waits for the outcome. */
+  async restoreBackup(path: string): Promise<void> {
+    const form = this.page.getByTestId('restore-form');
+    if (!(await form.isVisible())) await this.page.getByTestId('restore-open').click();
+    await this.page.getByTestId('restore-path-input').fill(path);
+    await this.page.getByTestId('restore-submit').click();
+    await expect(
+      this.page
+        .getByTestId('restore-result')
+        .or(this.page.getByTestId('restore-error'))
+        .or(this.page.getByTestId('restore-path-error')),
+    ).toBeVisible();
+  }
+
   async expectSyncStatus(status: 'synced' | 'syncing' | 'offline' | 'error'): Promise<void> {
     await expect(this.page.getByTestId('sync-status')).toHaveAttribute('data-status', status, {
       timeout: 30_000,

@@ -41,7 +41,14 @@ const esm = (entry, outfile) => ({
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 });
-const cjs = (entry, outfile) => ({ ...common, entryPoints: [entry], outfile, format: 'cjs' });
+// CommonJS bundles (Electron) have __filename, which the sources prefer to import.meta.url.
+const cjs = (entry, outfile) => ({
+  ...common,
+  entryPoints: [entry],
+  outfile,
+  format: 'cjs',
+  define: { 'import.meta.url': 'undefined' },
+});
 
 export async function buildAll({ renderer = true } = {}) {
   const started = Date.now();

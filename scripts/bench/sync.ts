@@ -5,6 +5,7 @@ import { AuthResponse, SyncStatus, SyncTokenResponse, WorkspaceDto } from '@flow
 import { createCore } from '../../desktop/src/core/index';
 import { readConfig, repoRoot, startCloud, startSync } from '../stack';
 import { DEMO_EMAIL, DEMO_PASSWORD, ensureDemoAccount } from '../stack/demo';
+import { largeAgency } from './agency';
 import { type Figure, report } from './report';
 import { cpuSeconds, LightClients, percentile, post, rssMb, runChild, until } from './sync/lib';
 import { OpenResult, type SeedJob, SeedResult } from './sync/protocol';
@@ -12,16 +13,7 @@ import { OpenResult, type SeedJob, SeedResult } from './sync/protocol';
 type Core = Awaited<ReturnType<typeof createCore>>;
 
 const EDITS = 60;
-/** FLOWSTAGE_BENCH_SCALE=0.05 runs the same steps on a smaller agency (a quick check of the benchmark itself). */
-const SCALE = Number(process.env.FLOWSTAGE_BENCH_SCALE ?? 1);
-const scaled = (n: number) => Math.max(1, Math.round(n * SCALE));
-const LARGE = {
-  artists: Math.max(EDITS, scaled(300)),
-  venues: scaled(10_000),
-  contacts: scaled(20_000),
-  deals: scaled(50_000),
-  events: scaled(80_000),
-};
+const LARGE = largeAgency(EDITS);
 const SMALL = { artists: 3, venues: 12, contacts: 12, deals: 12, events: 20 };
 const WORKSPACES = 100;
 const LIGHT_CLIENTS = 98;

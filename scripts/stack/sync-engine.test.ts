@@ -4,6 +4,7 @@
  * closed, and a local edit stays pending until the server's digest confirms it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_OPEN } from '../../desktop/src/core/sync/engine';
 import { type Core, InProcessStack, until } from './in-process';
 
 let stack: InProcessStack;
@@ -26,7 +27,7 @@ describe('sync engine', () => {
     });
     expect(s.synced).toBe(stack.docCount);
     expect(s.peakOpenDocs).toBeGreaterThan(0);
-    expect(s.peakOpenDocs).toBeLessThanOrEqual(8);
+    expect(s.peakOpenDocs).toBeLessThanOrEqual(DEFAULT_MAX_OPEN);
     expect((await a.handlers['roster.list']({})).length).toBe(30);
     await until('catch-up sockets closed', async () => (await status(a)).openDocs === 0);
     const docs = await a.handlers['sync.documents']({});
@@ -45,7 +46,7 @@ describe('sync engine', () => {
       (await a!.handlers['roster.list']({})).some((r) => r.name === 'Orchestre du Léman'),
     );
     const st = await status(a!);
-    expect(st.peakOpenDocs).toBeLessThanOrEqual(8);
+    expect(st.peakOpenDocs).toBeLessThanOrEqual(DEFAULT_MAX_OPEN);
   });
 
   it('restarts without re-downloading: a cold device that matches the server opens nothing', async () => {

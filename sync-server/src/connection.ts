@@ -20,7 +20,6 @@ import {
 } from './protocol';
 import type { TokenBucket } from './ratelimit';
 import { ApplyFailedError, type Room, type RoomPeer } from './room';
-import { updateChangesDoc } from './updates';
 
 /** Standard close codes used besides the SYNC_CLOSE ones. */
 export const CLOSE_INTERNAL_ERROR = 1011;
@@ -61,7 +60,7 @@ export class Connection implements RoomPeer {
     this.ws.on('message', (data, isBinary) => this.receive(data, isBinary));
     this.ws.on('close', () => this.dispose());
     this.room.addPeer(this);
-    this.send(encodeSyncStep1(this.room.doc));
+    this.send(encodeSyncStep1(this.room.stateVector()));
     const presence = this.room.encodeAllAwareness();
     if (presence) this.send(presence);
   }
@@ -184,7 +183,7 @@ export class Connection implements RoomPeer {
   private handle(message: IncomingMessage): void {
     switch (message.kind) {
       case 'sync-step1':
-        this.send(encodeSyncStep2(this.room.doc, message.stateVector));
+        this.send(encodeSyncStep2(this.room.diff(message.stateVector)));
         return;
       case 'sync-step2':
       case 'update':
@@ -209,7 +208,7 @@ export class Connection implements RoomPeer {
     if (this.access === 'read') {
       // A read-only client's step 2 usually carries nothing new (it only echoes what it
       // received); only a real change is refused out loud.
-      if (updateChangesDoc(this.room.doc, message.decoded)) {
+      if (this.room.changedBy(message.decoded)) {
         this.options.counters.updatesRefused++;
         this.send(encodePermissionDenied('read-only member: updates are not accepted'));
       }
@@ -217,7 +216,7 @@ export class Connection implements RoomPeer {
     }
     // A reconnecting client's step 2 repeats its whole delete set: store it only if it
     // brings something new. Live updates skip the check (it scans the document's deletions).
-    if (message.kind === 'sync-step2' && !updateChangesDoc(this.room.doc, message.decoded)) return;
+    if (message.kind === 'sync-step2' && !this.room.changedBy(message.decoded)) return;
     this.track(message.update.byteLength);
     this.room.submit(this, message.update).then(
       () => {

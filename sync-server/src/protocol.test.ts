@@ -2,7 +2,16 @@ import * as encoding from 'lib0/encoding';
 import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { encodeAwareness, encodeSyncStep1, encodeUpdate, ProtocolError, parseMessage } from './protocol';
+import * as syncProtocol from 'y-protocols/sync';
+import {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  MESSAGE_SYNC,
+  ProtocolError,
+  parseMessage,
+} from './protocol';
 
 function owned(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(bytes);
@@ -14,7 +23,9 @@ describe('parseMessage', () => {
   const update = Y.encodeStateAsUpdate(doc);
 
   it('reads what y-websocket sends', () => {
-    expect(parseMessage(owned(encodeSyncStep1(doc)))).toMatchObject({ kind: 'sync-step1' });
+    expect(parseMessage(owned(encodeSyncStep1(Y.encodeStateVector(doc))))).toMatchObject({
+      kind: 'sync-step1',
+    });
     const parsed = parseMessage(owned(encodeUpdate(update)));
     expect(parsed.kind).toBe('update');
     expect(parsed.kind === 'update' && Array.from(parsed.update)).toEqual(Array.from(update));
@@ -57,5 +68,27 @@ describe('parseMessage', () => {
     pool.set(msg);
     expect(() => parseMessage(pool.subarray(0, msg.length))).toThrow(TypeError);
     expect(() => parseMessage(owned(msg))).toThrow(ProtocolError);
+  });
+});
+
+describe('sync messages', () => {
+  it('are byte for byte what y-protocols writes for a document', () => {
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'hello');
+    const client = new Y.Doc();
+    client.getText('t').insert(0, 'mine');
+    const written = (write: (e: encoding.Encoder) => void) => {
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MESSAGE_SYNC);
+      write(e);
+      return encoding.toUint8Array(e);
+    };
+    const sv = Y.encodeStateVector(client);
+    expect(encodeSyncStep1(Y.encodeStateVector(doc))).toEqual(
+      written((e) => syncProtocol.writeSyncStep1(e, doc)),
+    );
+    expect(encodeSyncStep2(Y.encodeStateAsUpdate(doc, sv))).toEqual(
+      written((e) => syncProtocol.writeSyncStep2(e, doc, sv)),
+    );
   });
 });

@@ -131,17 +131,21 @@ function message(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+/** A sync step 1 carrying `stateVector` (what `syncProtocol.writeSyncStep1` writes for a document). */
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
   return message((e) => {
     encoding.writeVarUint(e, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(e, doc);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(e, stateVector);
   });
 }
 
-export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+/** A sync step 2 carrying `update` (what `syncProtocol.writeSyncStep2` writes for a document). */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
   return message((e) => {
     encoding.writeVarUint(e, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep2(e, doc, stateVector);
+    encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(e, update);
   });
 }
 

@@ -1,14 +1,23 @@
 /**
- * One open document: its `Y.Doc`, the presence (awareness) of its clients, and the
- * write pipeline that stores every accepted update before applying and relaying it.
+ * One open document: its content, the presence (awareness) of its clients, and the write
+ * pipeline that stores every accepted update before applying and relaying it.
  *
- * Invariant: the in-memory document only ever holds stored state. It is built from the
- * store when the room opens, and an update reaches it only after `store.append` resolved
- * — here, or on another server instance that relayed it through the fan-out after storing
- * it (`applyRemote`), or read back from the store (`refresh`). So answering a sync step 1
- * from it answers "from the stored state".
+ * The content is lazy. A room opens with the stored updates as bytes (`StoredContent`,
+ * src/content.ts) and the digest record the store keeps for them, and answers catch-ups
+ * from those: a room that only serves reads never builds a `Y.Doc`. It builds one
+ * ("materializes") only when a document is needed: to apply an update (a client's, one
+ * relayed by the fan-out, or one read back by `refresh`), to tell whether a client's
+ * deletions are news, or to compute a digest the store lacks (or holds for an older
+ * sequence number), at once on open. Materializing also checks the recorded digest that
+ * was trusted meanwhile, and corrects and announces it if it was wrong.
  *
- * The room knows the digest of its document (`docDigest`) and the latest sequence number
+ * Invariant: the in-memory content (bytes or document) only ever holds stored state. It
+ * is read from the store when the room opens, and an update reaches it only after
+ * `store.append` resolved — here, or on another server instance that relayed it through
+ * the fan-out after storing it (`applyRemote`), or read back from the store (`refresh`).
+ * So answering a sync step 1 from it answers "from the stored state".
+ *
+ * The room knows the digest of its content (`docDigest`) and the latest sequence number
  * it holds, and tells its owner what changed (`RoomEvents`). Relaying to local clients is
  * immediate, but the digest — a walk over the whole document, milliseconds for a large
  * one — is computed once per event-loop turn, after every update applied in that turn,
@@ -17,10 +26,11 @@
 import type { DocDigest } from '@flowstage/shared';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { applyStored, StoredContent } from './content';
 import { encodeAwareness, encodeUpdate } from './protocol';
-import { type DigestRecord, measure } from './store/digest';
-import type { DocStore } from './store/types';
-import { decodeValidUpdate } from './updates';
+import { type DigestRecord, EMPTY_MEASURED, type Measured, measure } from './store/digest';
+import type { DocStore, StoredRoom } from './store/types';
+import { type DecodedUpdate, decodeValidUpdate, updateChangesDoc } from './updates';
 
 /** What a room needs from a connection. */
 export interface RoomPeer {
@@ -58,16 +68,19 @@ export interface RoomEvents {
 export const REMOTE_ORIGIN = Symbol('remote');
 
 export class Room {
-  readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   /** Updates stored by this room since it opened. */
   appended = 0;
-  /** The latest sequence number this room's document is known to hold. */
+  /** The latest sequence number this room's content is known to hold. */
   seq = 0;
-  /** `docDigest(this.doc)`, current after every flush (see RoomEvents). */
-  digest: DocDigest;
-  /** The content weight of `this.doc` (src/store/digest.ts), with `digest`. */
-  weight: number;
+  /** Digest, weight and state vector of the content: recorded by the store, or measured. Current after every flush. */
+  private measured: Measured;
+  /** The content while it is bytes; null once materialized. */
+  private content: StoredContent | null = null;
+  /** The content once materialized. */
+  private doc: Y.Doc | null = null;
+  /** Awareness needs a document only for a client id: an empty one, whatever the content. */
+  private readonly presenceDoc = new Y.Doc();
   private readonly peers = new Map<RoomPeer, Set<number>>();
   private tail: Promise<void> = Promise.resolve();
   private destroyed = false;
@@ -82,27 +95,44 @@ export class Room {
     private readonly store: DocStore,
     private readonly log: (line: string) => void,
     private readonly events: RoomEvents,
+    stored: StoredRoom,
   ) {
-    this.doc = new Y.Doc({ gc: true });
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.seq = stored.seq;
+    this.awareness = new awarenessProtocol.Awareness(this.presenceDoc);
     this.awareness.setLocalState(null);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.changes++;
-      this.broadcast(encodeUpdate(update), origin);
-    });
     this.awareness.on('update', this.onAwarenessUpdate);
-    ({ digest: this.digest, weight: this.weight } = measure(this.doc));
+    const { recorded } = stored;
+    // Lazy only on a current digest (an empty room has nothing to record yet).
+    this.content =
+      stored.seq === 0 || recorded ? StoredContent.of(stored.updates, recorded?.stateVector) : null;
+    if (this.content) {
+      this.measured = recorded
+        ? { digest: recorded.digest, weight: recorded.weight, stateVector: this.content.stateVector }
+        : EMPTY_MEASURED;
+    } else {
+      this.measured = measure(this.build(stored.updates));
+    }
+  }
+
+  /** `docDigest` of the content. */
+  get digest(): DocDigest {
+    return this.measured.digest;
   }
 
   /** What the store records for this room now. */
   get digestRecord(): DigestRecord {
-    return { seq: this.seq, digest: this.digest, weight: this.weight };
+    return { seq: this.seq, ...this.measured };
+  }
+
+  /** Whether the room built its `Y.Doc` (it serves reads from the stored bytes until then). */
+  get materialized(): boolean {
+    return this.doc !== null;
   }
 
   /**
    * Opens a room from everything stored for it. A digest the store is missing (or holds
-   * for an older sequence number) is recorded; one that disagrees with the content is
-   * corrected and announced.
+   * for an older sequence number) is computed and recorded; a recorded one that disagrees
+   * with the content is corrected and announced once the room materializes.
    */
   static async load(
     name: string,
@@ -111,10 +141,7 @@ export class Room {
     events: RoomEvents,
   ): Promise<Room> {
     const stored = await store.loadRoom(name);
-    const room = new Room(name, store, log, events);
-    room.restore(stored.updates);
-    room.seq = stored.seq;
-    ({ digest: room.digest, weight: room.weight } = measure(room.doc));
+    const room = new Room(name, store, log, events, stored);
     if (stored.seq > 0 && stored.digest === null) {
       await store.setDigest(name, room.digestRecord).catch((error: unknown) => {
         log(`room ${name}: digest not recorded: ${(error as Error).message}`);
@@ -126,21 +153,54 @@ export class Room {
     return room;
   }
 
-  private restore(stored: Uint8Array[]): void {
-    if (stored.length === 0) return;
-    try {
-      Y.applyUpdate(this.doc, stored.length === 1 ? stored[0]! : Y.mergeUpdates(stored), REMOTE_ORIGIN);
-      return;
-    } catch (error) {
-      this.log(`room ${this.name}: merged load failed (${(error as Error).message}), replaying one by one`);
-    }
-    let failed = 0;
-    for (const update of stored) {
-      try {
-        Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
-      } catch {
-        failed++;
-      }
+  /** The state vector of the content (the server's sync step 1). */
+  stateVector(): Uint8Array {
+    return this.doc ? Y.encodeStateVector(this.doc) : this.content!.stateVector;
+  }
+
+  /** What a client whose state vector is `theirs` lacks (the answer to its sync step 1). */
+  diff(theirs: Uint8Array): Uint8Array {
+    return this.doc ? Y.encodeStateAsUpdate(this.doc, theirs) : this.content!.diff(theirs);
+  }
+
+  /** Whether applying the update would change the content; materializes unless the bytes tell it does not. */
+  changedBy(decoded: DecodedUpdate): boolean {
+    if (this.content?.unchangedBy(decoded)) return false;
+    return updateChangesDoc(this.materialize(), decoded);
+  }
+
+  /**
+   * The room's document, built from the stored bytes on first use. The digest recorded for
+   * them is checked at the next flush (and announced if it was wrong).
+   */
+  private materialize(): Y.Doc {
+    if (this.doc) return this.doc;
+    const content = this.content!;
+    this.content = null;
+    this.remote = { announced: this.measured.digest };
+    this.scheduleFlush();
+    return this.build(content.updates, content.update);
+  }
+
+  /**
+   * Builds the room's document from stored updates (`merged`: the same, merged); from now
+   * on its changes are relayed to the peers.
+   */
+  private build(stored: Uint8Array[], merged?: Uint8Array): Y.Doc {
+    const doc = new Y.Doc({ gc: true });
+    this.restore(doc, stored, merged);
+    doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.changes++;
+      this.broadcast(encodeUpdate(update), origin);
+    });
+    this.doc = doc;
+    return doc;
+  }
+
+  private restore(doc: Y.Doc, stored: Uint8Array[], merged?: Uint8Array): void {
+    const { mergeError, failed } = applyStored(doc, stored, REMOTE_ORIGIN, merged);
+    if (mergeError !== null) {
+      this.log(`room ${this.name}: merged load failed (${mergeError}), replaying one by one`);
     }
     if (failed > 0)
       this.log(`room ${this.name}: ${failed} of ${stored.length} stored updates failed to apply`);
@@ -160,7 +220,7 @@ export class Room {
       return;
     }
     this.seq = Math.max(this.seq, seq);
-    this.applyChange(() => Y.applyUpdate(this.doc, update, REMOTE_ORIGIN), announced);
+    this.applyChange(() => Y.applyUpdate(this.materialize(), update, REMOTE_ORIGIN), announced);
   }
 
   /**
@@ -172,7 +232,7 @@ export class Room {
     const stored = await this.store.loadRoom(this.name);
     if (this.destroyed) return;
     this.seq = Math.max(this.seq, stored.seq);
-    this.applyChange(() => this.restore(stored.updates), null);
+    this.applyChange(() => this.restore(this.materialize(), stored.updates), null);
   }
 
   /** Presence relayed from another instance: shown to every local client. */
@@ -211,8 +271,8 @@ export class Room {
     const remote = this.remote;
     this.accepted = [];
     this.remote = null;
-    if (this.destroyed || (accepted.length === 0 && !remote)) return;
-    ({ digest: this.digest, weight: this.weight } = measure(this.doc));
+    if (this.destroyed || !this.doc || (accepted.length === 0 && !remote)) return;
+    this.measured = measure(this.doc);
     if (accepted.length > 0) this.events.accepted(this, accepted);
     else if (remote && remote.announced !== this.digest) this.events.remoteChanged(this);
   }
@@ -256,7 +316,7 @@ export class Room {
       .then((seq) => {
         if (seq instanceof Error) throw seq;
         try {
-          Y.applyUpdate(this.doc, update, origin);
+          Y.applyUpdate(this.materialize(), update, origin);
         } catch (error) {
           this.log(`room ${this.name}: a stored update failed to apply: ${(error as Error).message}`);
           throw new ApplyFailedError('update could not be applied');
@@ -300,7 +360,9 @@ export class Room {
     this.peers.clear();
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.presenceDoc.destroy();
+    this.doc?.destroy();
+    this.content = null;
   }
 
   private readonly onAwarenessUpdate = (

@@ -27,12 +27,18 @@ export function assertValidUpdate(update: Uint8Array): void {
   decodeValidUpdate(update);
 }
 
-/** True if applying the update would change the document (new structs or new deletions). */
-export function updateChangesDoc(doc: Y.Doc, decoded: DecodedUpdate): boolean {
+/** True if the update holds a struct beyond `stateOf(client)`, the next clock known of each client. */
+export function bringsNewStructs(decoded: DecodedUpdate, stateOf: (client: number) => number): boolean {
   for (const struct of decoded.structs) {
     if (struct instanceof Y.Skip) continue;
-    if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return true;
+    if (struct.id.clock + struct.length > stateOf(struct.id.client)) return true;
   }
+  return false;
+}
+
+/** True if applying the update would change the document (new structs or new deletions). */
+export function updateChangesDoc(doc: Y.Doc, decoded: DecodedUpdate): boolean {
+  if (bringsNewStructs(decoded, (client) => Y.getState(doc.store, client))) return true;
   if (decoded.ds.clients.size === 0) return false;
   const known = Y.createDeleteSetFromStructStore(doc.store);
   for (const [client, ranges] of decoded.ds.clients) {

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { createKeyVerifier } from '../src/auth';
 import { encodeRoomMessage } from '../src/fanout';
 import { createSyncServer } from '../src/server';
+import { seedRoom } from '../src/store/seed';
 import { SqliteDocStore } from '../src/store/sqlite';
 import { Cluster, redisSkipReason, storageFor, TEST_REDIS_URL, withoutRedis } from './cluster';
 import { eventually, manifestSocket, newKeys, ROOT_ROOM, WS } from './helpers';
@@ -147,6 +148,24 @@ describe.skipIf(withoutRedis)(`two instances with a Redis fan-out (${TEST_REDIS_
     });
     await eventually(async () => expect((await cluster.stores[0]!.listRooms(WS))[0]?.digest).toBe(merged));
     expect(await cluster.stores[0]!.load(ROOT_ROOM)).toHaveLength(80);
+  });
+
+  it("a seeded room served from its bytes on B takes A's updates from the fan-out", async () => {
+    const [A, B] = cluster.servers as [(typeof cluster.servers)[0], (typeof cluster.servers)[0]];
+    const seed = new Y.Doc();
+    seed.getText('t').insert(0, 'seeded');
+    await seedRoom(cluster.stores[0]!, ROOT_ROOM, Y.encodeStateAsUpdate(seed));
+    const onB = manifestSocket(B.wsUrl, WS, await cluster.token());
+    expect(await onB.manifest()).toEqual({ root: docDigest(seed) });
+    const b = await cluster.client(B, ROOT_ROOM);
+    await b.synced();
+    expect(b.text()).toBe('seeded');
+    const a = await cluster.client(A, ROOT_ROOM);
+    await a.synced();
+    a.doc.getText('t').insert(6, ' and edited on A');
+    await eventually(() => expect(b.text()).toBe('seeded and edited on A'));
+    await eventually(() => expect(onB.digests.get('root')).toBe(docDigest(a.doc)));
+    expect(B.metrics().updatesStored).toBe(0);
   });
 
   it('a room opening on B while A is editing it misses nothing', async () => {

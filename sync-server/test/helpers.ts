@@ -207,7 +207,7 @@ export function roundTrip(client: Client): Promise<void> {
     };
     socket.on('message', onMessage);
     socket.once('close', () => reject(new Error('closed before the answer')));
-    socket.send(encodeSyncStep1(client.doc));
+    socket.send(encodeSyncStep1(Y.encodeStateVector(client.doc)));
   });
 }
 

@@ -54,7 +54,7 @@ export function docStoreContract(name: string, fixture: () => Promise<StoreFixtu
 
     it('loads nothing for an unknown room, then every append in order', async () => {
       expect(await store.load(ROOM)).toEqual([]);
-      expect(await store.loadRoom(ROOM)).toEqual({ updates: [], seq: 0, digest: null });
+      expect(await store.loadRoom(ROOM)).toEqual({ updates: [], seq: 0, digest: null, recorded: null });
       const { doc, updates } = recorder();
       doc.getText('t').insert(0, 'ab');
       doc.getText('t').insert(2, 'cd');
@@ -202,6 +202,44 @@ export function docStoreContract(name: string, fixture: () => Promise<StoreFixtu
       });
       await reopen();
       expect((await store.loadRoom(ROOM)).digest).toBe(docDigest(doc));
+    });
+
+    it('keeps the state vector with its digest record, and replaces them together', async () => {
+      const a = recorder();
+      const b = recorder();
+      a.doc.getText('t').insert(0, 'a');
+      b.doc.getMap('m').set('k', 'b');
+      const s1 = await store.append(ROOM, a.updates[0]!);
+      const s2 = await store.append(ROOM, b.updates[0]!);
+      const partial = measure(b.doc);
+      await store.setDigest(ROOM, { seq: s2, ...partial });
+      expect((await store.loadRoom(ROOM)).recorded).toEqual({ seq: s2, ...partial });
+      const full = measureStored([a.updates[0]!, b.updates[0]!]);
+      await store.setDigest(ROOM, { seq: s2, ...full });
+      await reopen();
+      const { recorded } = await store.loadRoom(ROOM);
+      expect(recorded).toEqual({ seq: s2, ...full });
+      expect(Y.decodeStateVector(recorded!.stateVector!)).toEqual(
+        new Map([...Y.decodeStateVector(partial.stateVector), [a.doc.clientID, 1]]),
+      );
+      // A record written without one (an older server) comes back without one.
+      a.doc.getText('t').insert(1, 'a');
+      const s3 = await store.append(ROOM, a.updates[1]!);
+      await store.setDigest(ROOM, { seq: s3, digest: full.digest, weight: full.weight + 1 });
+      expect((await store.loadRoom(ROOM)).recorded).toEqual({
+        seq: s3,
+        digest: full.digest,
+        weight: full.weight + 1,
+      });
+      expect(s1).toBeLessThan(s2);
+      await expect(
+        store.setDigest(ROOM, {
+          seq: s3,
+          ...full,
+          weight: full.weight + 2,
+          stateVector: new Uint8Array([5]),
+        }),
+      ).rejects.toThrow(/state vector/);
     });
 
     it('keeps the heaviest digest, whatever order concurrent instances record in', async () => {

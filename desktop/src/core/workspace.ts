@@ -4,6 +4,7 @@
  */
 import { join } from 'node:path';
 import type { Collection, SyncStatus } from '@flowstage/shared';
+import { Checkpointer } from './db/checkpointer';
 import { type OpenedDb, openDatabase } from './db/open';
 import { WorkspaceDocs } from './docs/workspace-docs';
 import { SyncEngine, type SyncToken } from './sync/engine';
@@ -26,6 +27,7 @@ export class Workspace {
   readonly db: OpenedDb;
   readonly docs: WorkspaceDocs;
   readonly sync: SyncEngine;
+  private readonly checkpointer: Checkpointer | null;
   private changed = new Set<Collection>();
   private flushScheduled = false;
 
@@ -33,10 +35,13 @@ export class Workspace {
     readonly id: string,
     o: WorkspaceOptions,
   ) {
-    this.db = openDatabase(workspaceDbPath(o.dataDir, o.workspaceId));
+    const file = workspaceDbPath(o.dataDir, o.workspaceId);
+    this.db = openDatabase(file);
+    this.checkpointer = Checkpointer.start(this.db.sqlite, file);
     this.docs = new WorkspaceDocs(
       this.db.sqlite,
       (change) => {
+        this.checkpointer?.written();
         if (change.origin === 'local') this.sync.noteLocalUpdate(change.docId);
         else this.sync.noteRemoteUpdate(change.docId);
         for (const c of change.collections) this.changed.add(c);
@@ -69,5 +74,7 @@ export class Workspace {
     this.sync.stop();
     this.docs.close();
     this.db.close();
+    // Its connection, now the last one, checkpoints the WAL as it closes.
+    void this.checkpointer?.stop();
   }
 }

@@ -42,6 +42,7 @@ function fakeCore(): CoreHost & { emit(message: RpcEventMessage): void; listener
     'search.global': async () => [],
     'backup.export': notHere,
     'backup.import': notHere,
+    'backup.defaultPath': notHere,
     'sync.status': async () => ({
       overall: 'offline',
       docs: 0,

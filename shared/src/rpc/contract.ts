@@ -104,6 +104,10 @@ export const BackupSummary = z.object({
 });
 export type BackupSummary = z.infer<typeof BackupSummary>;
 
+/** Where the open workspace's backup goes unless the user picks another file. */
+export const BackupDefaultPath = z.object({ path: z.string() });
+export type BackupDefaultPath = z.infer<typeof BackupDefaultPath>;
+
 export const rpcContract = {
   'app.info': {
     params: none,
@@ -154,6 +158,7 @@ export const rpcContract = {
   },
   'backup.export': { params: z.object({ path: LocalFilePath }).strict(), result: BackupSummary },
   'backup.import': { params: z.object({ path: LocalFilePath }).strict(), result: BackupSummary },
+  'backup.defaultPath': { params: none, result: BackupDefaultPath },
   'sync.status': { params: none, result: SyncStatus },
   'sync.documents': {
     params: none,

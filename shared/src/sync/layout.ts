@@ -47,6 +47,21 @@ export function docKind(docId: string): DocKind {
   return docId.slice(0, docId.indexOf('.')) as DocKind;
 }
 
+/**
+ * The order in which documents are best fetched and projected: the directories first
+ * (venues, then contacts), then the root, then the artists — a deal shows its venue's
+ * name, so its venue is best known before it arrives.
+ */
+export function docOrder(docId: string): number {
+  const kind = isDocId(docId) ? docKind(docId) : null;
+  return kind === 'venues' ? 0 : kind === 'contacts' ? 1 : kind === 'root' ? 2 : 3;
+}
+
+/** Document ids sorted by `docOrder`, then by id. */
+export function sortDocIds(ids: Iterable<string>): string[] {
+  return [...ids].sort((a, b) => docOrder(a) - docOrder(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
 export function artistDocId(artistId: string): string {
   return `artist.${artistId}`;
 }

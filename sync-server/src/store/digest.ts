@@ -11,21 +11,30 @@
  * record its digest before it received an update another instance stored); keeping the
  * heaviest record makes the digest of the complete document win, whatever the order.
  * src/store/digest.test.ts checks that the digest equals shared's `docDigest`.
+ *
+ * A record also keeps the state vector of the document it was computed from: a room that
+ * only serves reads sends it as its sync step 1 without building the document (src/room.ts).
+ * It comes from a document built from stored updates, so it never claims more than the
+ * store holds.
  */
 import { createHash } from 'node:crypto';
 import { type DocDigest, isDocId } from '@flowstage/shared';
 import * as Y from 'yjs';
+import { applyStored } from '../content';
 
 /** A room's digest as of sequence number `seq`, with the weight of the content it digests. */
 export interface DigestRecord {
   seq: number;
   digest: DocDigest;
   weight: number;
+  /** The encoded state vector of that content; absent from records written without one. */
+  stateVector?: Uint8Array;
 }
 
 export interface Measured {
   digest: DocDigest;
   weight: number;
+  stateVector: Uint8Array;
 }
 
 export function measure(doc: Y.Doc): Measured {
@@ -34,29 +43,20 @@ export function measure(doc: Y.Doc): Measured {
   for (const clock of snapshot.sv.values()) weight += clock;
   for (const ranges of snapshot.ds.clients.values()) for (const range of ranges) weight += range.len;
   const digest = createHash('sha256').update(Y.encodeSnapshot(snapshot)).digest('hex');
-  return { digest, weight };
+  return { digest, weight, stateVector: Y.encodeStateVector(snapshot.sv) };
 }
 
+/** What an empty room measures. */
+export const EMPTY_MEASURED: Readonly<Measured> = measure(new Y.Doc());
+
 /**
- * Measures the document that the stored updates build. Like a room's load, a merged apply
- * falls back to applying the updates one by one (skipping any that fail).
+ * Measures the document that the stored updates build (as a room builds it: `applyStored`,
+ * which skips updates that fail; they are counted and logged where the room is loaded).
  */
 export function measureStored(updates: Uint8Array[]): Measured {
   const doc = new Y.Doc();
   try {
-    if (updates.length > 0) {
-      try {
-        Y.applyUpdate(doc, updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates));
-      } catch {
-        for (const update of updates) {
-          try {
-            Y.applyUpdate(doc, update);
-          } catch {
-            // Counted and logged where the room is loaded; a digest must still be produced.
-          }
-        }
-      }
-    }
+    applyStored(doc, updates, null);
     return measure(doc);
   } finally {
     doc.destroy();
@@ -68,6 +68,18 @@ export function supersedes(next: DigestRecord, current: DigestRecord): boolean {
   return next.weight > current.weight || (next.weight === current.weight && next.seq > current.seq);
 }
 
+/** A record read back from the store (`state_vector` is null in records written without one). */
+export function digestRecordOf(row: {
+  seq: number | string;
+  digest: DocDigest;
+  weight: number | string;
+  state_vector: Uint8Array | null;
+}): DigestRecord {
+  const record: DigestRecord = { seq: Number(row.seq), digest: row.digest, weight: Number(row.weight) };
+  if (row.state_vector) record.stateVector = new Uint8Array(row.state_vector);
+  return record;
+}
+
 /** Throws unless the record is well formed. */
 export function assertDigestRecord(record: DigestRecord): void {
   const { seq, digest, weight } = record;
@@ -77,6 +89,19 @@ export function assertDigestRecord(record: DigestRecord): void {
   }
   if (!Number.isSafeInteger(weight) || weight < 0)
     throw new TypeError('a digest weight must be a natural number');
+  if (record.stateVector !== undefined && !isStateVector(record.stateVector)) {
+    throw new TypeError('a state vector must be an encoded Yjs state vector');
+  }
+}
+
+function isStateVector(bytes: unknown): boolean {
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength === 0) return false;
+  try {
+    Y.decodeStateVector(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `<workspaceId>/<docId>` → docId (rooms are checked before they are stored). */

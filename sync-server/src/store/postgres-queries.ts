@@ -3,7 +3,7 @@
  * at one point in time, and batch inserts of updates and digests.
  */
 import type pg from 'pg';
-import type { DigestRecord } from './digest';
+import { type DigestRecord, digestRecordOf } from './digest';
 import type { StoredRoom } from './types';
 
 /** Rows per INSERT statement, and bytes (updates are up to a few MiB each). */
@@ -22,27 +22,29 @@ export async function selectRoom(db: pg.Pool | pg.PoolClient, room: string): Pro
     seq: string;
     bytes: Buffer | null;
     digest: string | null;
+    weight: string | null;
   }>(
-    `SELECT 0 AS part, up_to AS seq, bytes, NULL::text AS digest FROM sync_snapshots WHERE room = $1
-     UNION ALL SELECT 1, seq, bytes, NULL FROM sync_updates WHERE room = $1
-     UNION ALL SELECT 2, seq, NULL, digest FROM sync_digests WHERE room = $1
+    `SELECT 0 AS part, up_to AS seq, bytes, NULL::text AS digest, NULL::bigint AS weight
+       FROM sync_snapshots WHERE room = $1
+     UNION ALL SELECT 1, seq, bytes, NULL, NULL FROM sync_updates WHERE room = $1
+     UNION ALL SELECT 2, seq, state_vector, digest, weight FROM sync_digests WHERE room = $1
      ORDER BY part, seq`,
     [room],
   );
   const updates: Uint8Array[] = [];
   let seq = 0;
-  let digest: StoredRoom['digest'] = null;
-  let digestSeq = Number.NEGATIVE_INFINITY;
+  let recorded: DigestRecord | null = null;
   for (const row of rows) {
     if (row.part === 2) {
-      digestSeq = Number(row.seq);
-      digest = row.digest;
+      const { seq: at, digest, weight, bytes } = row;
+      recorded = digestRecordOf({ seq: at, digest: digest ?? '', weight: weight ?? 0, state_vector: bytes });
     } else if (row.bytes) {
       updates.push(row.bytes);
       seq = Math.max(seq, Number(row.seq));
     }
   }
-  return { updates, seq, digest: digestSeq >= seq ? digest : null };
+  if (recorded && recorded.seq < seq) recorded = null;
+  return { updates, seq, digest: recorded?.digest ?? null, recorded };
 }
 
 /** Inserts the batch in order, numbered from `sync_seq`; resolves with each row's number. */
@@ -81,13 +83,14 @@ export async function upsertDigests(
     const tuples: string[] = [];
     for (const [room, record] of entries.slice(start, start + CHUNK_ROWS)) {
       const n = values.length;
-      tuples.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4})`);
-      values.push(room, record.seq, record.digest, record.weight);
+      tuples.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5})`);
+      values.push(room, record.seq, record.digest, record.weight, record.stateVector ?? null);
     }
     // `supersedes` (digest.ts), in SQL.
     await client.query(
-      `INSERT INTO sync_digests (room, seq, digest, weight) VALUES ${tuples.join(', ')}
-       ON CONFLICT (room) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, weight = excluded.weight
+      `INSERT INTO sync_digests (room, seq, digest, weight, state_vector) VALUES ${tuples.join(', ')}
+       ON CONFLICT (room) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, weight = excluded.weight,
+         state_vector = excluded.state_vector
        WHERE excluded.weight > sync_digests.weight
           OR (excluded.weight = sync_digests.weight AND excluded.seq > sync_digests.seq)`,
       values,

@@ -31,6 +31,8 @@ const MIGRATIONS: readonly string[] = [
      digest text NOT NULL,
      weight bigint NOT NULL
    );`,
+  // The state vector of the content a digest was computed from (null in older records).
+  'ALTER TABLE sync_digests ADD COLUMN state_vector bytea;',
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

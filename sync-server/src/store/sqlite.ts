@@ -27,6 +27,7 @@ import * as Y from 'yjs';
 import {
   assertDigestRecord,
   type DigestRecord,
+  digestRecordOf,
   docIdOf,
   measureStored,
   type PendingDigest,
@@ -50,7 +51,7 @@ interface PendingAppend {
   reject: (error: Error) => void;
 }
 
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 3;
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS updates (
   seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -68,7 +69,8 @@ CREATE TABLE IF NOT EXISTS digests (
   room TEXT PRIMARY KEY,
   seq INTEGER NOT NULL,
   digest TEXT NOT NULL,
-  weight INTEGER NOT NULL
+  weight INTEGER NOT NULL,
+  state_vector BLOB
 ) WITHOUT ROWID;
 `;
 
@@ -117,6 +119,11 @@ export class SqliteDocStore implements DocStore {
       throw new Error(`sync store schema ${version} is newer than this server (${SCHEMA_VERSION})`);
     }
     this.db.exec(SCHEMA);
+    // Schema 3 records the state vector with the digest (null in rows written before).
+    const columns = this.db.pragma('table_info(digests)') as Array<{ name: string }>;
+    if (!columns.some((c) => c.name === 'state_vector')) {
+      this.db.exec('ALTER TABLE digests ADD COLUMN state_vector BLOB');
+    }
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`);
 
     this.insertUpdate = this.db.prepare<[string, Uint8Array]>(
@@ -149,13 +156,15 @@ export class SqliteDocStore implements DocStore {
          ) GROUP BY room
        ) h LEFT JOIN digests d ON d.room = h.room ORDER BY h.room`,
     );
-    this.selectDigest = this.db.prepare<[string], { seq: number; digest: string }>(
-      'SELECT seq, digest FROM digests WHERE room = ?',
-    );
+    this.selectDigest = this.db.prepare<
+      [string],
+      { seq: number; digest: string; weight: number; state_vector: Uint8Array | null }
+    >('SELECT seq, digest, weight, state_vector FROM digests WHERE room = ?');
     // `supersedes` (digest.ts), in SQL.
-    this.upsertDigest = this.db.prepare<[string, number, string, number]>(
-      `INSERT INTO digests (room, seq, digest, weight) VALUES (?, ?, ?, ?)
-       ON CONFLICT (room) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, weight = excluded.weight
+    this.upsertDigest = this.db.prepare<[string, number, string, number, Uint8Array | null]>(
+      `INSERT INTO digests (room, seq, digest, weight, state_vector) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (room) DO UPDATE SET seq = excluded.seq, digest = excluded.digest, weight = excluded.weight,
+         state_vector = excluded.state_vector
        WHERE excluded.weight > digests.weight
           OR (excluded.weight = digests.weight AND excluded.seq > digests.seq)`,
     );
@@ -246,8 +255,9 @@ export class SqliteDocStore implements DocStore {
       const updates = rows.map((r) => r.bytes);
       if (snapshot) updates.unshift(snapshot.bytes);
       const seq = rows.at(-1)?.seq ?? snapshot?.up_to ?? 0;
-      const recorded = this.selectDigest.get(name);
-      return { updates, seq, digest: recorded && recorded.seq >= seq ? recorded.digest : null };
+      const row = this.selectDigest.get(name);
+      const recorded = row && row.seq >= seq ? digestRecordOf(row) : null;
+      return { updates, seq, digest: recorded?.digest ?? null, recorded };
     })(room);
   }
 
@@ -271,7 +281,7 @@ export class SqliteDocStore implements DocStore {
           Number(this.insertUpdate.run(item.room, item.update).lastInsertRowid),
         );
         for (const [room, { record }] of digests) {
-          this.upsertDigest.run(room, record.seq, record.digest, record.weight);
+          this.upsertDigest.run(room, record.seq, record.digest, record.weight, record.stateVector ?? null);
         }
         return inserted;
       })(batch);

@@ -40,6 +40,8 @@ export interface StoredRoom {
   seq: number;
   /** The digest recorded for `seq` (or later); null when none was. */
   digest: DocDigest | null;
+  /** That digest's whole record (weight, state vector), null with it. */
+  recorded: DigestRecord | null;
 }
 
 export interface DocStore {

@@ -56,5 +56,14 @@ export const MIGRATIONS: readonly Migration[] = [
       "CREATE TRIGGER `search_docs_ad` AFTER DELETE ON `search_docs` BEGIN\n\tINSERT INTO search_fts(search_fts, rowid, name, terms) VALUES ('delete', old.seq, old.name, old.terms);\nEND;",
       "CREATE TRIGGER `search_docs_au` AFTER UPDATE ON `search_docs` BEGIN\n\tINSERT INTO search_fts(search_fts, rowid, name, terms) VALUES ('delete', old.seq, old.name, old.terms);\n\tINSERT INTO search_fts(rowid, name, terms) VALUES (new.seq, new.name, new.terms);\nEND;"
     ]
+  },
+  {
+    "version": 5,
+    "tag": "0004_search_fts_content",
+    "statements": [
+      "-- Global search, one FTS5 table: it stores what a hit shows (title, subtitle) beside the\n-- indexed text, so a search reads one table and an insert writes one. The rowid is derived\n-- from the record's projection row: (table rowid << 2) | collection code (artists 0,\n-- venues 1, contacts 2, deals 3). No prefix indexes: prefix queries cost the same without\n-- them at agency scale (ranking dominates), and they slowed a first sync by ~8 %. The\n-- projection is rebuilt after this migration (projection version 3), which fills it.\nDROP TABLE `search_fts`;",
+      "DROP TABLE `search_docs`;",
+      "CREATE VIRTUAL TABLE `search_fts` USING fts5(\n\tname, terms,\n\tcollection UNINDEXED, record_id UNINDEXED, title UNINDEXED, subtitle UNINDEXED,\n\ttokenize='unicode61 remove_diacritics 2'\n);"
+    ]
   }
 ];

@@ -112,29 +112,12 @@ export const events = sqliteTable(
   (t) => [index('events_artist_start').on(t.artistId, t.start)],
 );
 
-/**
- * What the global search indexes, one row per live record (projection, rebuildable). The
- * FTS5 index `search_fts` (accents folded, prefix search) is an external-content index
- * over `name` and `terms`, kept in step by triggers (drizzle/0002_search_fts.sql).
+/*
+ * The global search index is the FTS5 table `search_fts` (drizzle/0004_search_fts_content.sql),
+ * not declared here: drizzle cannot describe virtual tables. It holds one row per live
+ * searchable record (accents folded, prefix search), keyed by a rowid derived from the
+ * record's projection row (see docs/search-index.ts).
  */
-export const searchDocs = sqliteTable(
-  'search_docs',
-  {
-    /** The FTS5 rowid. */
-    seq: integer('seq').primaryKey(),
-    /** `<collection>:<id>`. */
-    key: text('key').notNull().unique(),
-    collection: text('collection', { enum: ['artists', 'venues', 'contacts', 'deals'] }).notNull(),
-    recordId: text('record_id').notNull(),
-    title: text('title').notNull(),
-    subtitle: text('subtitle').notNull(),
-    /** Indexed, weighted high: the record's name (a deal's artist and venue names). */
-    name: text('name').notNull(),
-    /** Indexed: the other searchable text (genres, city, e-mail, company, notes). */
-    terms: text('terms').notNull(),
-  },
-  (t) => [index('search_docs_collection').on(t.collection)],
-);
 
 /** Records that are in the documents but failed validation (kept, shown as needing repair). */
 export const invalidRecords = sqliteTable('invalid_records', {

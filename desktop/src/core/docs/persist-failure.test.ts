@@ -55,7 +55,7 @@ describe('a failed write', () => {
     expect([...collectionMap(again.docs.get(ROOT_DOC), 'artists').keys()].sort()).toEqual(['a0', 'a1', 'a3']);
   });
 
-  it('of a remote update goes to onPersistError and is written by flush', () => {
+  it('of a remote update goes to onPersistError and is written by flush', async () => {
     const db = openDatabase(':memory:');
     const errors: string[] = [];
     const docs = new WorkspaceDocs(
@@ -77,7 +77,12 @@ describe('a failed write', () => {
     remote.transact(() => upsertRecord(remote, 'artists', 'r1', artist('r1')));
     failWrites(d);
     Y.applyUpdate(docs.get(ROOT_DOC), Y.encodeStateAsUpdate(remote), 'sync');
+    // Received updates are written at the end of the turn: not yet.
+    expect(docs.hasUnflushed(ROOT_DOC)).toBe(true);
+    expect(ids(d)).toEqual([]);
+    await new Promise<void>((resolve) => setImmediate(resolve));
     expect(errors).toEqual(['root: SqliteError: disk full']);
+    expect(docs.hasUnflushed(ROOT_DOC)).toBe(true);
     expect(() => docs.flush(ROOT_DOC)).toThrow(/disk full/);
     allowWrites(d);
     docs.flush(ROOT_DOC);
@@ -120,13 +125,13 @@ describe('projection version', () => {
     const d = device(file);
     put(d, 'artists', artist('a1', { name: 'Électro Vibes' }));
     d.db.sqlite.exec(
-      "DELETE FROM search_docs; DELETE FROM artists; DELETE FROM settings WHERE key = 'projection.version'",
+      "DELETE FROM search_fts; DELETE FROM artists; DELETE FROM settings WHERE key = 'projection.version'",
     );
     d.close();
     const again = device(file);
     open.push(again);
     expect(ids(again)).toEqual(['a1']);
-    expect(again.db.sqlite.prepare('SELECT title FROM search_docs').all()).toEqual([
+    expect(again.db.sqlite.prepare('SELECT title FROM search_fts').all()).toEqual([
       { title: 'Électro Vibes' },
     ]);
   });

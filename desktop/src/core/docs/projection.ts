@@ -20,7 +20,7 @@ import { isSearchCollection, SearchIndexer } from './search-index';
  * Version of the projection's shape. When the stored one differs (an older app made
  * the tables, e.g. before the search index existed), the projection is rebuilt.
  */
-export const PROJECTION_VERSION = 2;
+export const PROJECTION_VERSION = 3;
 export const PROJECTION_VERSION_KEY = 'projection.version';
 
 /** Tables derived from the documents, cleared and refilled by a rebuild. */
@@ -31,7 +31,7 @@ export const PROJECTION_TABLES = [
   'deals',
   'events',
   'invalid_records',
-  'search_docs',
+  'search_fts',
 ] as const;
 
 /**
@@ -88,12 +88,19 @@ const COLUMNS: { [C in Collection]: Columns<C> } = {
   }),
 };
 
-interface Statements {
-  upsert: (values: Record<string, SqlValue>) => void;
-}
+/** Insert or update a record's row (values in the extractor's column order); returns its rowid. */
+type Upsert = (values: SqlValue[]) => number;
+/** Remove a record's row; returns its rowid (null when there was none). */
+type Remove = (id: string) => number | null;
 
+/**
+ * Writes records into the projection tables. Writes happen inside the caller's
+ * transaction, grouped in batches: `batch(fn)` runs `fn` and then indexes what waits for
+ * the end of the batch (deals, see search-index.ts). Call `project` only inside `batch`.
+ */
 export class Projector {
-  private readonly statements = new Map<Collection, Statements>();
+  private readonly upserts = new Map<Collection, Upsert>();
+  private readonly removes = new Map<Collection, Remove>();
   private readonly markInvalid;
   private readonly clearInvalid;
   private readonly search: SearchIndexer;
@@ -107,21 +114,45 @@ export class Projector {
     this.clearInvalid = sqlite.prepare('DELETE FROM invalid_records WHERE key = ?');
   }
 
-  /** Statements are prepared on first use, from the column names the extractor returns. */
-  private statementsFor(collection: Collection, columns: Record<string, SqlValue>): Statements {
-    let s = this.statements.get(collection);
+  /** Run `fn` (which projects records) and finish the batch; the caller owns the transaction. */
+  batch<T>(fn: () => T): T {
+    try {
+      const result = fn();
+      this.search.flush();
+      return result;
+    } catch (err) {
+      this.search.discard();
+      throw err;
+    }
+  }
+
+  /** Prepared on first use, from the column names the extractor returns. */
+  private upsertFor(collection: Collection, columns: Record<string, SqlValue>): Upsert {
+    let s = this.upserts.get(collection);
     if (s) return s;
     const cols = ['id', 'doc_id', 'updated_at', 'deleted_at', 'data', ...Object.keys(columns)];
-    const upsert = this.sqlite.prepare(
+    const upsert = this.sqlite.prepare<SqlValue[], { rowid: number }>(
       `INSERT INTO ${collection} (${cols.map((c) => `"${c}"`).join(', ')})
-       VALUES (${cols.map((c) => `@${c}`).join(', ')})
+       VALUES (${cols.map(() => '?').join(', ')})
        ON CONFLICT(id) DO UPDATE SET ${cols
          .filter((c) => c !== 'id')
          .map((c) => `"${c}" = excluded."${c}"`)
-         .join(', ')}`,
+         .join(', ')}
+       RETURNING rowid`,
     );
-    s = { upsert: (v) => void upsert.run(v) };
-    this.statements.set(collection, s);
+    s = (values) => (upsert.get(...values) as { rowid: number }).rowid;
+    this.upserts.set(collection, s);
+    return s;
+  }
+
+  private removeFor(collection: Collection): Remove {
+    let s = this.removes.get(collection);
+    if (s) return s;
+    const remove = this.sqlite.prepare<[string], { rowid: number }>(
+      `DELETE FROM ${collection} WHERE id = ? RETURNING rowid`,
+    );
+    s = (id) => remove.get(id)?.rowid ?? null;
+    this.removes.set(collection, s);
     return s;
   }
 
@@ -133,27 +164,23 @@ export class Projector {
     const named = collection === 'artists' || collection === 'venues' ? collection : null;
     const before = named ? this.search.nameOf(named, id) : '';
     if (parsed === null || !parsed.success) {
-      this.sqlite.prepare(`DELETE FROM ${collection} WHERE id = ?`).run(id);
+      const rowid = this.removeFor(collection)(id);
       if (parsed === null) this.clearInvalid.run(key);
       else this.markInvalid.run(key, collection, docId, parsed.error.message, JSON.stringify(fields));
-      if (isSearchCollection(collection)) this.search.index(collection, id, null);
-      if (named && before !== '') this.search.refreshDealsOf(named, id);
+      if (rowid !== null && isSearchCollection(collection)) this.search.index(collection, rowid, null);
+      if (named && before !== '') this.search.noteRenamed(named, id);
       return;
     }
     const record = parsed.data as RecordOf<typeof collection>;
     const columns = (COLUMNS[collection] as Columns<typeof collection>)(record);
-    this.statementsFor(collection, columns).upsert({
-      id,
-      doc_id: docId,
-      updated_at: record.updatedAt,
-      deleted_at: record.deletedAt,
-      data: JSON.stringify(fields),
-      ...columns,
-    });
+    const rowid = this.upsertFor(
+      collection,
+      columns,
+    )([id, docId, record.updatedAt, record.deletedAt, JSON.stringify(fields), ...Object.values(columns)]);
     this.clearInvalid.run(key);
     if (isSearchCollection(collection))
-      this.search.index(collection, id, record as RecordOf<typeof collection>);
-    if (named && before !== this.search.nameOf(named, id)) this.search.refreshDealsOf(named, id);
+      this.search.index(collection, rowid, record as RecordOf<typeof collection>);
+    if (named && before !== (record as RecordOf<typeof named>).name) this.search.noteRenamed(named, id);
   }
 
   /** Project every record of a document; returns how many. */

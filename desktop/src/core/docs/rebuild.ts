@@ -2,6 +2,7 @@
  * Projection rebuilds: every stored document, read from its snapshot and log (or taken
  * from memory when it is loaded), projected into a Projector's tables.
  */
+import { sortDocIds } from '@flowstage/shared';
 import type * as Y from 'yjs';
 import type { Sqlite } from '../db/open';
 import { Projector } from './projection';
@@ -13,7 +14,8 @@ export interface RebuildResult {
 }
 
 /**
- * Project every document of `source` with `target` (the caller owns the transaction).
+ * Project every document of `source` with `target` (the caller owns the transaction),
+ * in `docOrder` (venues before the deals that name them), one batch per document.
  * Documents not in memory are loaded one at a time and dropped after.
  */
 export function projectStoredDocs(
@@ -21,13 +23,13 @@ export function projectStoredDocs(
   target: Projector,
   loaded: (docId: string) => Y.Doc | undefined = () => undefined,
 ): RebuildResult {
-  const ids = source.docIds();
+  const ids = sortDocIds(source.docIds());
   let records = 0;
   for (const docId of ids) {
     const open = loaded(docId);
     const doc = open ?? source.loadDetached(docId);
     try {
-      records += target.projectDoc(docId, doc);
+      records += target.batch(() => target.projectDoc(docId, doc));
     } finally {
       if (!open) doc.destroy();
     }

@@ -44,6 +44,7 @@ describe('document schema version', () => {
     const d = dev(true);
     // Received through sync while loaded (projected as it is), then loaded again later.
     Y.applyUpdate(d.docs.get(ROOT_DOC), Y.encodeStateAsUpdate(v1Root()), 'sync');
+    d.docs.commitRemote();
     expect(docSchemaVersion(d.docs.get(ROOT_DOC))).toBe(1);
     expect(d.docs.unload(ROOT_DOC)).toBe(true);
     const doc = d.docs.get(ROOT_DOC);
@@ -64,6 +65,7 @@ describe('document schema version', () => {
   it('by default migrates an older document with its first local edit, in the same update', () => {
     const d = dev();
     Y.applyUpdate(d.docs.get(ROOT_DOC), Y.encodeStateAsUpdate(v1Root()), 'sync');
+    d.docs.commitRemote();
     d.docs.unload(ROOT_DOC);
     const doc = d.docs.get(ROOT_DOC);
     expect(docSchemaVersion(doc)).toBe(1);
@@ -139,6 +141,7 @@ describe('document schema version', () => {
     const { deletedAt: _d, ...a9 } = artist('a9');
     old.transact(() => upsertRecord(old, 'artists', 'a9', a9));
     Y.applyUpdate(d.docs.get(ROOT_DOC), Y.encodeStateAsUpdate(old), 'sync');
+    d.docs.commitRemote();
     expect(d.db.sqlite.prepare("SELECT deleted_at AS deletedAt FROM artists WHERE id = 'a9'").get()).toEqual({
       deletedAt: null,
     });

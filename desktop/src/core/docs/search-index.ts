@@ -1,9 +1,12 @@
 /**
- * Maintains `search_docs` (and through its triggers the FTS5 index `search_fts`) from
- * projected records. Called by the Projector inside the projection's transaction, so
- * the search index agrees with the tables after a crash too. Soft-deleted records are
- * not indexed. A deal is found by its artist's and venue's names: when one of those
- * is renamed (or disappears), the deals that reference it are re-indexed.
+ * Maintains the FTS5 table `search_fts` from projected records, inside the projection's
+ * transaction, so the search index agrees with the tables after a crash too.
+ * Soft-deleted records are not indexed.
+ *
+ * A row's rowid is derived from its record's projection row (`searchRowid`), so a record
+ * is found, replaced or removed without a lookup table. A deal is found by its artist's
+ * and venue's names: deals are indexed when the batch ends (`flush`), once each, with the
+ * names as they are then — also the deals of an artist or venue renamed in the batch.
  */
 import { DealRecord, type RecordOf, type SearchCollection } from '@flowstage/shared';
 import type { Sqlite } from '../db/open';
@@ -58,76 +61,124 @@ export function isSearchCollection(c: string): c is SearchCollection {
   return c === 'artists' || c === 'venues' || c === 'contacts' || c === 'deals';
 }
 
+const CODES: Record<SearchCollection, number> = { artists: 0, venues: 1, contacts: 2, deals: 3 };
+
+/** The `search_fts` rowid of a record whose projection row has `tableRowid`. */
+export function searchRowid(collection: SearchCollection, tableRowid: number): number {
+  return tableRowid * 4 + CODES[collection];
+}
+
+type Named = 'artists' | 'venues';
+
 export class SearchIndexer {
-  private readonly upsert;
+  private readonly current;
+  private readonly replace;
   private readonly remove;
-  private readonly artistName;
-  private readonly venueName;
-  private readonly dealsOfArtist;
-  private readonly dealsOfVenue;
+  private readonly names: Record<Named, ReturnType<Sqlite['prepare']>>;
+  private readonly dealsOf: Record<Named, ReturnType<Sqlite['prepare']>>;
+  /** Deals to index when the batch ends, by projection rowid. */
+  private readonly deals = new Map<number, RecordOf<'deals'>>();
+  /** Artists and venues whose name changed in the batch. */
+  private readonly renamed: { collection: Named; id: string }[] = [];
 
   constructor(sqlite: Sqlite) {
-    this.upsert = sqlite.prepare<[string, string, string, string, string, string, string]>(
-      `INSERT INTO search_docs (key, collection, record_id, title, subtitle, name, terms)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT(key) DO UPDATE SET title = excluded.title, subtitle = excluded.subtitle,
-         name = excluded.name, terms = excluded.terms
-       WHERE search_docs.title IS NOT excluded.title OR search_docs.subtitle IS NOT excluded.subtitle
-         OR search_docs.name IS NOT excluded.name OR search_docs.terms IS NOT excluded.terms`,
+    this.current = sqlite.prepare<[number], SearchRow & { id: string }>(
+      'SELECT record_id AS id, title, subtitle, name, terms FROM search_fts WHERE rowid = ?',
     );
-    this.remove = sqlite.prepare<[string]>('DELETE FROM search_docs WHERE key = ?');
-    this.artistName = sqlite.prepare<[string], { name: string }>('SELECT name FROM artists WHERE id = ?');
-    this.venueName = sqlite.prepare<[string], { name: string }>('SELECT name FROM venues WHERE id = ?');
-    this.dealsOfArtist = sqlite.prepare<[string], { data: string }>(
-      'SELECT data FROM deals WHERE artist_id = ?',
+    this.replace = sqlite.prepare<[number, string, string, string, string, string, string]>(
+      `INSERT OR REPLACE INTO search_fts (rowid, name, terms, collection, record_id, title, subtitle)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.dealsOfVenue = sqlite.prepare<[string], { data: string }>(
-      'SELECT data FROM deals WHERE venue_id = ?',
-    );
+    this.remove = sqlite.prepare<[number]>('DELETE FROM search_fts WHERE rowid = ?');
+    this.names = {
+      artists: sqlite.prepare('SELECT name FROM artists WHERE id = ?'),
+      venues: sqlite.prepare('SELECT name FROM venues WHERE id = ?'),
+    };
+    this.dealsOf = {
+      artists: sqlite.prepare('SELECT rowid, data FROM deals WHERE artist_id = ? AND deleted_at IS NULL'),
+      venues: sqlite.prepare('SELECT rowid, data FROM deals WHERE venue_id = ? AND deleted_at IS NULL'),
+    };
   }
 
-  /** Index a validated record, or drop it from the index (null, or soft-deleted). */
-  index<C extends SearchCollection>(collection: C, id: string, record: RecordOf<C> | null): void {
-    const key = `${collection}:${id}`;
+  /**
+   * Index a validated record whose projection row is `tableRowid`, or drop it from the
+   * index (null, or soft-deleted). Deals wait for `flush`.
+   */
+  index<C extends SearchCollection>(collection: C, tableRowid: number, record: RecordOf<C> | null): void {
+    const rowid = searchRowid(collection, tableRowid);
     if (record === null || record.deletedAt !== null) {
-      this.remove.run(key);
+      if (collection === 'deals') this.deals.delete(tableRowid);
+      this.remove.run(rowid);
       return;
     }
-    const row = this.rowFor(collection, record);
-    this.upsert.run(key, collection, id, row.title, row.subtitle, row.name, row.terms);
+    if (collection === 'deals') {
+      this.deals.set(tableRowid, record as RecordOf<'deals'>);
+      return;
+    }
+    const row =
+      collection === 'artists'
+        ? artistSearchRow(record as RecordOf<'artists'>)
+        : collection === 'venues'
+          ? venueSearchRow(record as RecordOf<'venues'>)
+          : contactSearchRow(record as RecordOf<'contacts'>);
+    this.write(rowid, collection, record.id, row);
   }
 
   /** The name of a projected artist or venue ('' when absent). */
-  nameOf(collection: 'artists' | 'venues', id: string): string {
-    const stmt = collection === 'artists' ? this.artistName : this.venueName;
-    return stmt.get(id)?.name ?? '';
+  nameOf(collection: Named, id: string): string {
+    return (this.names[collection].get(id) as { name: string } | undefined)?.name ?? '';
   }
 
-  /** Re-index the deals that show this artist's or venue's name. */
-  refreshDealsOf(collection: 'artists' | 'venues', id: string): void {
-    const rows = (collection === 'artists' ? this.dealsOfArtist : this.dealsOfVenue).all(id);
-    for (const r of rows) {
-      const deal = DealRecord.parse(JSON.parse(r.data));
-      this.index('deals', deal.id, deal);
-    }
+  /** An artist's or venue's name changed: its deals are re-indexed when the batch ends. */
+  noteRenamed(collection: Named, id: string): void {
+    this.renamed.push({ collection, id });
   }
 
-  private rowFor(collection: SearchCollection, record: RecordOf<SearchCollection>): SearchRow {
-    switch (collection) {
-      case 'artists':
-        return artistSearchRow(record as RecordOf<'artists'>);
-      case 'venues':
-        return venueSearchRow(record as RecordOf<'venues'>);
-      case 'contacts':
-        return contactSearchRow(record as RecordOf<'contacts'>);
-      case 'deals': {
-        const deal = record as RecordOf<'deals'>;
-        return dealSearchRow(
-          deal,
-          this.nameOf('artists', deal.artistId),
-          this.nameOf('venues', deal.venueId),
-        );
+  /** End of a batch: index its deals and those of renamed artists and venues, once each. */
+  flush(): void {
+    for (const { collection, id } of this.renamed.splice(0)) {
+      for (const r of this.dealsOf[collection].all(id) as { rowid: number; data: string }[]) {
+        if (!this.deals.has(r.rowid)) this.deals.set(r.rowid, DealRecord.parse(JSON.parse(r.data)));
       }
     }
+    const names = new Map<string, string>();
+    const cachedName = (collection: Named, id: string) => {
+      const key = `${collection}:${id}`;
+      let name = names.get(key);
+      if (name === undefined) {
+        name = this.nameOf(collection, id);
+        names.set(key, name);
+      }
+      return name;
+    };
+    for (const [tableRowid, deal] of this.deals) {
+      const row = dealSearchRow(
+        deal,
+        cachedName('artists', deal.artistId),
+        cachedName('venues', deal.venueId),
+      );
+      this.write(searchRowid('deals', tableRowid), 'deals', deal.id, row);
+    }
+    this.deals.clear();
+  }
+
+  /** Forget a batch that was rolled back. */
+  discard(): void {
+    this.deals.clear();
+    this.renamed.length = 0;
+  }
+
+  private write(rowid: number, collection: SearchCollection, id: string, row: SearchRow): void {
+    const now = this.current.get(rowid);
+    if (
+      now &&
+      now.id === id &&
+      now.title === row.title &&
+      now.subtitle === row.subtitle &&
+      now.name === row.name &&
+      now.terms === row.terms
+    )
+      return;
+    this.replace.run(rowid, row.name, row.terms, collection, id, row.title, row.subtitle);
   }
 }

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { type OpenedDb, openDatabase, type Sqlite } from '../db/open';
 import { PROJECTION_TABLES, Projector } from './projection';
 import { projectStoredDocs, type RebuildResult } from './rebuild';
+import { searchRowid } from './search-index';
 import { DocStore } from './store';
 
 type Row = Record<string, unknown>;
@@ -36,10 +37,13 @@ const KEYS: Record<(typeof PROJECTION_TABLES)[number], string> = {
   deals: 'id',
   events: 'id',
   invalid_records: 'key',
-  search_docs: 'key',
+  search_fts: 'key',
 };
-/** search_docs.seq is the FTS rowid: an allocation detail, not content. */
-const IGNORED = new Set(['seq']);
+/** How rows are read for the comparison (the FTS rowid is an allocation detail, not content). */
+const SELECTS: Partial<Record<(typeof PROJECTION_TABLES)[number], string>> = {
+  search_fts: `SELECT collection || ':' || record_id AS key, collection, record_id, title, subtitle, name, terms
+    FROM search_fts`,
+};
 const JSON_COLUMNS = new Set(['data']);
 
 function canonical(value: unknown): unknown {
@@ -55,10 +59,9 @@ function canonical(value: unknown): unknown {
 function tableRows(sqlite: Sqlite, table: (typeof PROJECTION_TABLES)[number]): Map<string, Row> {
   const key = KEYS[table];
   const out = new Map<string, Row>();
-  for (const raw of sqlite.prepare<[], Row>(`SELECT * FROM ${table}`).all()) {
+  for (const raw of sqlite.prepare<[], Row>(SELECTS[table] ?? `SELECT * FROM ${table}`).all()) {
     const row: Row = {};
     for (const [col, value] of Object.entries(raw)) {
-      if (IGNORED.has(col)) continue;
       // Key order inside a record's JSON follows Yjs integration order: compare content.
       row[col] = JSON_COLUMNS.has(col) && typeof value === 'string' ? canonical(JSON.parse(value)) : value;
     }
@@ -76,6 +79,16 @@ export function storageProblems(sqlite: Sqlite): string[] {
     sqlite.prepare("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)").run();
   } catch (err) {
     problems.push(`search index: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  for (const collection of ['artists', 'venues', 'contacts', 'deals'] as const) {
+    const stray = sqlite
+      .prepare<[string, number], { n: number }>(
+        `SELECT count(*) AS n FROM search_fts f WHERE f.collection = ? AND NOT EXISTS
+          (SELECT 1 FROM ${collection} t WHERE t.id = f.record_id AND f.rowid = t.rowid * 4 + ?)`,
+      )
+      .get(collection, searchRowid(collection, 0));
+    if (stray && stray.n > 0)
+      problems.push(`search index: ${stray.n} ${collection} rows do not point at their record's row`);
   }
   const decodes = (bytes: Uint8Array) => {
     try {

@@ -68,6 +68,7 @@ describe('WorkspaceDocs', () => {
       ] as const) {
         const sv = Y.encodeStateVector(to.docs.get(ROOT_DOC));
         Y.applyUpdate(to.docs.get(ROOT_DOC), Y.encodeStateAsUpdate(from.docs.get(ROOT_DOC), sv), 'remote');
+        to.docs.commitRemote();
       }
     };
     sync();

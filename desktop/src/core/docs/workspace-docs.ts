@@ -3,15 +3,22 @@
  * received through sync — is appended to `ydoc_updates` and its changed records are
  * re-projected IN ONE SQLite TRANSACTION, so after a crash the log and the tables agree.
  *
+ * A local edit is written before `mutate` returns. Updates received through sync are
+ * written together at the end of the event-loop turn (`commitRemote`): a first sync
+ * brings hundreds of documents, and one transaction for all that arrived in a turn is
+ * much cheaper than one each. Until then they count as unflushed (`hasUnflushed`): the
+ * sync engine does not take such a document as caught up, so a crash before the write
+ * only means fetching them again.
+ *
  * When that transaction fails (disk full, database locked), the update is already in
  * the in-memory document (Yjs cannot roll back). It is then kept as pending and written,
  * before anything else, by the next commit of that document or by `flush`; a local edit
  * whose write failed throws `PersistError` from `mutate` (it was not acknowledged), and
  * further local edits of that document are refused until the pending ones are written.
- * (The update handler itself never throws: an exception there leaves Yjs unable to
+ * (The transaction handler itself never throws: an exception there leaves Yjs unable to
  * emit any later update of the document, which would silently stop persistence.)
  */
-import { type Collection, collectionMap, readFields, SCHEMA_VERSION } from '@flowstage/shared';
+import { type Collection, collectionMap, readFields, SCHEMA_VERSION, sortDocIds } from '@flowstage/shared';
 import * as Y from 'yjs';
 import type { Sqlite } from '../db/open';
 import { changedRecords, type RecordKey, splitKey } from './changes';
@@ -19,6 +26,13 @@ import { Projector } from './projection';
 import { rebuildProjection } from './rebuild';
 import { docSchemaVersion, hasContent, migrateDoc } from './schema-version';
 import { DocStore, type LogOrigin } from './store';
+import {
+  hasNoPending,
+  REMOTE_ORIGIN,
+  setTransactionUpdate,
+  transactionChanged,
+  transactionUpdate,
+} from './transactions';
 
 /** Transaction origin of edits made on this device. */
 export const LOCAL_ORIGIN = Symbol('flowstage-local');
@@ -66,6 +80,9 @@ export class WorkspaceDocs {
   private readonly projector: Projector;
   readonly store: DocStore;
   private localFailure: unknown = NO_FAILURE;
+  private remoteScheduled = false;
+  /** The update `applyRemote` is applying (its bytes are logged as they are). */
+  private incoming: { doc: Y.Doc; update: Uint8Array } | null = null;
 
   constructor(
     readonly sqlite: Sqlite,
@@ -107,9 +124,13 @@ export class WorkspaceDocs {
     return [...this.docs.keys()];
   }
 
-  /** Documents holding updates that could not be written yet. */
+  /** Documents holding updates not written yet (received this turn, or whose write failed). */
   unflushedDocIds(): string[] {
     return [...this.pending.keys()];
+  }
+
+  hasUnflushed(docId: string): boolean {
+    return this.pending.has(docId);
   }
 
   /** The document, loaded from SQLite on first use. */
@@ -120,9 +141,12 @@ export class WorkspaceDocs {
     const stored = this.store.applyTo(doc, docId, LOAD_ORIGIN);
     if (stored.logRows >= COMPACT_AFTER)
       this.store.compact(docId, stored.lastSeq, Y.encodeStateAsUpdate(doc));
-    doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction) => {
-      if (origin === LOAD_ORIGIN) return;
-      this.onUpdate(docId, doc, update, origin === LOCAL_ORIGIN, tr);
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.origin === LOAD_ORIGIN || !transactionChanged(tr)) return;
+      // Received bytes are logged as they are when they applied completely.
+      if (tr.origin === REMOTE_ORIGIN && this.incoming?.doc === doc && hasNoPending(doc))
+        setTransactionUpdate(tr, this.incoming.update);
+      this.onUpdate(docId, doc, transactionUpdate(doc, tr), tr.origin === LOCAL_ORIGIN, tr);
     });
     this.docs.set(docId, doc);
     if (this.options.migrateOnLoad && hasContent(doc) && docSchemaVersion(doc) < SCHEMA_VERSION) {
@@ -134,6 +158,20 @@ export class WorkspaceDocs {
       }
     }
     return doc;
+  }
+
+  /**
+   * Apply an update received through sync (written at the end of the turn, see the file
+   * comment). Its bytes are logged as received, instead of being encoded again.
+   */
+  applyRemote(docId: string, update: Uint8Array): void {
+    const doc = this.get(docId);
+    this.incoming = hasNoPending(doc) ? { doc, update } : null;
+    try {
+      Y.applyUpdate(doc, update, REMOTE_ORIGIN);
+    } finally {
+      this.incoming = null;
+    }
   }
 
   /**
@@ -172,8 +210,48 @@ export class WorkspaceDocs {
     const pending = this.pending.get(docId);
     if (!doc || !pending) return;
     const origin = pending.updates.some((u) => u.origin === 'local') ? 'local' : 'remote';
-    const collections = this.commit(docId, doc, null, new Set());
+    const collections = this.sqlite.transaction(() => this.write(docId, doc, null, new Set()))();
+    this.pending.delete(docId);
     this.notify(docId, collections, origin);
+  }
+
+  /**
+   * Write every document's unflushed updates in one transaction (scheduled after updates
+   * received through sync; callers may run it sooner). When it fails, the updates stay
+   * unflushed, each document is reported to onPersistError, and the next commit retries.
+   */
+  commitRemote(): void {
+    // In docOrder: venues are projected before the deals that show their names.
+    const open = sortDocIds(this.pending.keys()).flatMap((docId) => {
+      const doc = this.docs.get(docId);
+      return doc ? [{ docId, doc }] : [];
+    });
+    if (open.length === 0) return;
+    const ids = open.map((o) => o.docId);
+    let written: { docId: string; collections: Set<Collection>; origin: LogOrigin }[];
+    // Received updates can be fetched again: their commit survives a crash of the app but
+    // is not forced to the disk (synchronous=NORMAL); the next local edit's commit is
+    // (synchronous=FULL), and with it everything written before it.
+    this.sqlite.pragma('synchronous = NORMAL');
+    try {
+      written = this.sqlite.transaction(() =>
+        open.map(({ docId, doc }) => {
+          const origin: LogOrigin = this.pending.get(docId)?.updates.some((u) => u.origin === 'local')
+            ? 'local'
+            : 'remote';
+          return { docId, origin, collections: this.write(docId, doc, null, new Set()) };
+        }),
+      )();
+    } catch (err) {
+      for (const docId of ids) this.onPersistError(docId, err);
+      return;
+    } finally {
+      this.sqlite.pragma('synchronous = FULL');
+    }
+    for (const { docId, collections, origin } of written) {
+      this.pending.delete(docId);
+      this.notify(docId, collections, origin);
+    }
   }
 
   /** Rebuild every projection table from the documents stored on this device; returns the record count. */
@@ -183,6 +261,7 @@ export class WorkspaceDocs {
   }
 
   close(): void {
+    this.commitRemote();
     for (const docId of this.unflushedDocIds()) this.tryFlush(docId);
     for (const doc of this.docs.values()) doc.destroy();
     this.docs.clear();
@@ -200,25 +279,47 @@ export class WorkspaceDocs {
   }
 
   private onUpdate(docId: string, doc: Y.Doc, update: Uint8Array, local: boolean, tr: Y.Transaction): void {
-    const origin: LogOrigin = local ? 'local' : 'remote';
     const keys = changedRecords(doc, tr);
-    let collections: Set<Collection>;
-    try {
-      collections = this.commit(docId, doc, { update, origin }, keys);
-    } catch (err) {
-      const p = this.pending.get(docId) ?? { updates: [], keys: new Set<RecordKey>() };
-      p.updates.push({ update, origin });
-      for (const k of keys) p.keys.add(k);
-      this.pending.set(docId, p);
-      if (local) this.localFailure = err;
-      else this.onPersistError(docId, err);
+    if (!local) {
+      this.addPending(docId, { update, origin: 'remote' }, keys);
+      this.scheduleRemoteCommit();
       return;
     }
-    this.notify(docId, collections, origin);
+    let collections: Set<Collection>;
+    try {
+      collections = this.sqlite.transaction(() =>
+        this.write(docId, doc, { update, origin: 'local' }, keys),
+      )();
+    } catch (err) {
+      this.addPending(docId, { update, origin: 'local' }, keys);
+      this.localFailure = err;
+      return;
+    }
+    this.pending.delete(docId);
+    this.notify(docId, collections, 'local');
   }
 
-  /** Append the pending updates and this one, and re-project what they touched: one transaction. */
-  private commit(
+  private addPending(docId: string, update: Pending['updates'][number], keys: Set<RecordKey>): void {
+    const p = this.pending.get(docId) ?? { updates: [], keys: new Set<RecordKey>() };
+    p.updates.push(update);
+    for (const k of keys) p.keys.add(k);
+    this.pending.set(docId, p);
+  }
+
+  private scheduleRemoteCommit(): void {
+    if (this.remoteScheduled) return;
+    this.remoteScheduled = true;
+    setImmediate(() => {
+      this.remoteScheduled = false;
+      this.commitRemote();
+    });
+  }
+
+  /**
+   * Append the document's pending updates and `next`, and re-project what they touched.
+   * The caller owns the transaction, and forgets the pending updates once it committed.
+   */
+  private write(
     docId: string,
     doc: Y.Doc,
     next: { update: Uint8Array; origin: LogOrigin } | null,
@@ -227,17 +328,16 @@ export class WorkspaceDocs {
     const pending = this.pending.get(docId);
     const all = new Set<RecordKey>(pending ? [...pending.keys, ...keys] : keys);
     const collections = new Set<Collection>();
-    this.sqlite.transaction(() => {
-      for (const p of pending?.updates ?? []) this.store.append(docId, p.update, p.origin);
-      if (next) this.store.append(docId, next.update, next.origin);
+    for (const p of pending?.updates ?? []) this.store.append(docId, p.update, p.origin);
+    if (next) this.store.append(docId, next.update, next.origin);
+    this.projector.batch(() => {
       for (const key of all) {
         const { collection, id } = splitKey(key);
         const ymap = collectionMap(doc, collection).get(id);
         this.projector.project(collection, id, docId, ymap instanceof Y.Map ? readFields(ymap) : null);
         collections.add(collection);
       }
-    })();
-    this.pending.delete(docId);
+    });
     return collections;
   }
 

@@ -34,8 +34,8 @@ export function listRoster(db: Db, search: string | undefined, today: string): A
       and(
         isNull(artists.deletedAt),
         match
-          ? sql`${artists.id} IN (SELECT d.record_id FROM search_fts JOIN search_docs d
-              ON d.seq = search_fts.rowid WHERE search_fts MATCH ${match} AND d.collection = 'artists')`
+          ? sql`${artists.id} IN (SELECT record_id FROM search_fts
+              WHERE search_fts MATCH ${match} AND collection = 'artists')`
           : undefined,
       ),
     )

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Device, device, put } from '../../../test/device';
 import { artist, contact, deal, venue } from '../../../test/fixtures';
+import { verifyWorkspace } from '../docs/verify';
 import { listRoster } from './roster';
 import { matchExpression, search } from './search';
 
@@ -97,6 +98,40 @@ describe('search', () => {
     expect(ids(search(d.db.sqlite, 'electro'))).toEqual(['artists:a1']);
     setDeleted(null);
     expect(ids(search(d.db.sqlite, 'electro'))).toEqual(['artists:a1', 'artists:a2']);
+  });
+
+  it('indexes a deal with the names known when its batch ends, whichever document arrives first', () => {
+    // The deal's document arrives before its venue's (another device's first sync order).
+    const d = device();
+    open.push(d);
+    put(d, 'artists', artist('a1', { name: 'Quatuor Zéphyr' }));
+    put(d, 'deals', deal('d1', 'a1', { venueId: 'v9', notes: 'Backline fournie' }));
+    expect(search(d.db.sqlite, 'backline')[0]?.title).toBe('Quatuor Zéphyr @ unknown venue');
+    put(d, 'venues', venue('v9', { name: 'Le Grand Rex' }));
+    expect(search(d.db.sqlite, 'backline')[0]?.title).toBe('Quatuor Zéphyr @ Le Grand Rex');
+    expect(ids(search(d.db.sqlite, 'grand rex'))).toEqual(['deals:d1', 'venues:v9']);
+    // One document holding the artist and its deals: the deal sees the new name at once.
+    d.docs.mutate(ROOT_DOC, (doc) =>
+      writeFields('artists', collectionMap(doc, 'artists').get('a1')!, { name: 'Zéphyr Quartet' }),
+    );
+    expect(search(d.db.sqlite, 'backline')[0]?.title).toBe('Zéphyr Quartet @ Le Grand Rex');
+    expect(verifyWorkspace(d.db.sqlite)).toMatchObject({ problems: [], differences: [] });
+  });
+
+  it("keys each search row to its record's projection row, and drops it with the record", () => {
+    const d = agency();
+    const rowids = () =>
+      d.db.sqlite
+        .prepare(
+          `SELECT f.collection || ':' || f.record_id AS key, f.rowid = t.rowid * 4 + 3 AS linked
+           FROM search_fts f JOIN deals t ON t.id = f.record_id WHERE f.collection = 'deals'`,
+        )
+        .all();
+    expect(rowids()).toEqual([{ key: 'deals:d1', linked: 1 }]);
+    d.docs.mutate('artist.a3', (doc) => collectionMap(doc, 'deals').delete('d1'));
+    expect(search(d.db.sqlite, 'backline')).toEqual([]);
+    expect(rowids()).toEqual([]);
+    expect(verifyWorkspace(d.db.sqlite)).toMatchObject({ problems: [], differences: [] });
   });
 
   it('never passes user input to FTS5 as syntax', () => {

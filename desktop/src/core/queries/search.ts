@@ -45,13 +45,13 @@ export function search(source: SearchSource, query: string, options: SearchOptio
   const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(options.limit ?? DEFAULT_SEARCH_LIMIT)));
   const collections = options.collections?.filter((c) => SearchCollectionSchema.safeParse(c).success);
   if (collections && collections.length === 0) return [];
-  const filter = collections ? `AND d.collection IN (${collections.map(() => '?').join(', ')})` : '';
+  const filter = collections ? `AND collection IN (${collections.map(() => '?').join(', ')})` : '';
   const rows = sqliteOf(source)
     .prepare<unknown[], SearchHit>(
-      `SELECT d.collection AS collection, d.record_id AS id, d.title AS title, d.subtitle AS subtitle
-       FROM search_fts JOIN search_docs d ON d.seq = search_fts.rowid
+      `SELECT collection, record_id AS id, title, subtitle
+       FROM search_fts
        WHERE search_fts MATCH ? ${filter}
-       ORDER BY bm25(search_fts, 10.0, 1.0), d.title COLLATE NOCASE
+       ORDER BY bm25(search_fts, 10.0, 1.0), title COLLATE NOCASE
        LIMIT ?`,
     )
     .all(match, ...(collections ?? []), limit);

@@ -30,6 +30,8 @@ function exchange(a: Device, b: Device): void {
       Y.encodeStateAsUpdate(from.docs.get(ROOT_DOC), Y.encodeStateVector(target)),
       'sync',
     );
+    // Received updates are written at the end of the turn; a test writes them now.
+    to.docs.commitRemote();
   }
 }
 

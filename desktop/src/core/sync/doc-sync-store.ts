@@ -1,4 +1,11 @@
-/** Per-document sync bookkeeping in the workspace database (local only). */
+/**
+ * Per-document sync bookkeeping in the workspace database (local only).
+ *
+ * Digests are written at the end of the event-loop turn, together (a first sync confirms
+ * hundreds of documents): losing them in a crash only makes the engine compare those
+ * documents with the server again. A local edit's mark is written at once — and after
+ * the digests waiting, so that none of them can hide it.
+ */
 import type { DocDigest } from '@flowstage/shared';
 import type { Sqlite } from '../db/open';
 
@@ -13,6 +20,8 @@ export class DocSyncStore {
   private readonly upsertLocal;
   private readonly upsertConfirmed;
   private readonly bumpPending;
+  private queued: (() => void)[] = [];
+  private scheduled = false;
 
   constructor(private readonly sqlite: Sqlite) {
     this.upsertLocal = sqlite.prepare(
@@ -44,16 +53,41 @@ export class DocSyncStore {
 
   /** The document's state was saved while unloading it. */
   setLocal(docId: string, digest: DocDigest): void {
-    this.upsertLocal.run(docId, digest, Date.now());
+    this.defer(() => this.upsertLocal.run(docId, digest, Date.now()));
   }
 
   /** The server holds exactly this device's state of the document. */
   confirm(docId: string, digest: DocDigest): void {
-    this.upsertConfirmed.run(docId, digest, digest, Date.now());
+    this.defer(() => this.upsertConfirmed.run(docId, digest, digest, Date.now()));
   }
 
   /** A local edit: the document now differs from what the server confirmed. */
   localUpdate(docId: string): void {
+    this.flush();
     this.bumpPending.run(docId, Date.now());
+  }
+
+  /** Write the digests waiting (a failure is reported and they are dropped: they are derived). */
+  flush(): void {
+    if (this.queued.length === 0) return;
+    const writes = this.queued;
+    this.queued = [];
+    try {
+      this.sqlite.transaction(() => {
+        for (const write of writes) write();
+      })();
+    } catch (err) {
+      console.error('flowstage sync: could not record document digests:', err);
+    }
+  }
+
+  private defer(write: () => void): void {
+    this.queued.push(write);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.flush();
+    });
   }
 }

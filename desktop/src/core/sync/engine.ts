@@ -7,12 +7,15 @@
  *    the server is closed (and unloaded) once idle.
  * A local edit counts as pending until the server's digest equals this device's.
  */
-import { type DocDigest, docDigest, type SyncState, type SyncStatus } from '@flowstage/shared';
+import { type DocDigest, docDigest, type SyncState, type SyncStatus, sortDocIds } from '@flowstage/shared';
 import type { WorkspaceDocs } from '../docs/workspace-docs';
 import { backoffDelay } from './backoff';
 import { DocProvider } from './doc-provider';
 import { type DocSyncRow, DocSyncStore } from './doc-sync-store';
 import { ManifestClient } from './manifest-client';
+
+/** Catch-up documents open at once: while a batch of received documents is written, the next ones are on their way. */
+export const DEFAULT_MAX_OPEN = 16;
 
 export interface SyncToken {
   token: string;
@@ -26,7 +29,7 @@ export interface SyncEngineOptions {
   fetchToken: () => Promise<SyncToken>;
   onStatus: (status: SyncStatus) => void;
   isNetworkError: (err: unknown) => boolean;
-  /** Catch-up documents open at once (default 8). */
+  /** Catch-up documents open at once (default DEFAULT_MAX_OPEN). */
   maxOpen?: number;
   /** A document with local activity stays open this long after its last edit (default 20 s). */
   idleMs?: number;
@@ -60,7 +63,7 @@ export class SyncEngine {
   constructor(private readonly o: SyncEngineOptions) {
     this.store = new DocSyncStore(o.docs.sqlite);
     this.rows = this.store.all();
-    this.maxOpen = o.maxOpen ?? 8;
+    this.maxOpen = o.maxOpen ?? DEFAULT_MAX_OPEN;
     this.idleMs = o.idleMs ?? 20_000;
     this.manifest = new ManifestClient(
       ManifestClient.urlFor(o.syncUrl, o.workspaceId),
@@ -93,6 +96,7 @@ export class SyncEngine {
     if (this.idleTimer) clearInterval(this.idleTimer);
     this.manifest.stop();
     for (const docId of [...this.open.keys()]) this.close(docId);
+    this.store.flush();
   }
 
   /** A local edit was committed: send it, and count it as pending until confirmed. */
@@ -184,7 +188,10 @@ export class SyncEngine {
   private onManifest(docs: Map<string, DocDigest>): void {
     this.server.clear();
     for (const [id, d] of docs) this.server.set(id, d);
-    for (const docId of new Set([...docs.keys(), ...this.rows.keys(), ...this.o.docs.storedDocIds()])) {
+    // Queued in docOrder: venues are fetched before the deals that show their names.
+    for (const docId of sortDocIds(
+      new Set([...docs.keys(), ...this.rows.keys(), ...this.o.docs.storedDocIds()]),
+    )) {
       this.evaluate(docId);
     }
     this.emit();
@@ -203,7 +210,8 @@ export class SyncEngine {
     if (this.stopped) return;
     const server = this.server.get(docId) ?? null;
     const local = this.localDigest(docId);
-    if (local !== null && local === server) {
+    // Received updates not written yet: not caught up until they are (they are then re-evaluated).
+    if (local !== null && local === server && !this.o.docs.hasUnflushed(docId)) {
       this.differs.delete(docId);
       this.hot.delete(docId);
       const r = this.row(docId);
@@ -270,6 +278,7 @@ export class SyncEngine {
       this.o.docs.get(docId),
       { syncUrl: this.o.syncUrl, workspaceId: this.o.workspaceId, token: this.token.token },
       {
+        applyRemote: (id, update) => this.o.docs.applyRemote(id, update),
         onSynced: (id) => {
           this.evaluate(id);
           this.closeIfCaughtUp(id);
@@ -294,9 +303,10 @@ export class SyncEngine {
     this.open.delete(docId);
     if (this.o.docs.isOpen(docId)) {
       const digest = docDigest(this.o.docs.get(docId));
+      // Only a document whose updates are all written may be known by its digest alone.
+      if (!this.o.docs.unload(docId)) return;
       this.store.setLocal(docId, digest);
       this.row(docId).localDigest = digest;
-      this.o.docs.unload(docId);
     }
   }
 

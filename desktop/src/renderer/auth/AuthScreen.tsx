@@ -1,4 +1,4 @@
-import type { SessionState } from '@flowstage/shared';
+import type { BackupSummary, SessionState } from '@flowstage/shared';
 import { Email, Password } from '@flowstage/shared/api/cloud';
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { LangSwitch } from '../app/LangSwitch';
@@ -7,6 +7,8 @@ import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { useRpc } from '../rpc/react';
 import { describedBy, Field } from '../ui/Field';
+import { documentCount } from '../workspace/backup-form';
+import { RestoreBackup } from '../workspace/RestoreBackup';
 
 type Mode = 'signIn' | 'signUp';
 type AuthField = 'email' | 'password' | 'name' | 'agencyName';
@@ -30,8 +32,17 @@ function validate(mode: Mode, values: AuthValues): AuthErrors {
   return errors;
 }
 
-/** Sign-in and sign-up against the cloud account service (through the core). */
-export function AuthScreen({ onSession }: { onSession(state: SessionState): void }) {
+interface AuthScreenProps {
+  onSession(state: SessionState): void;
+  /** A backup was restored on this device before sign-in: open it once signed in. */
+  onRestored(summary: BackupSummary): void;
+}
+
+/**
+ * Sign-in and sign-up against the cloud account service (through the core); on a new
+ * computer, a workspace can first be restored from a backup file.
+ */
+export function AuthScreen({ onSession, onRestored }: AuthScreenProps) {
   const rpc = useRpc();
   const i18n = useI18n();
   const { t } = i18n;
@@ -114,94 +125,109 @@ export function AuthScreen({ onSession }: { onSession(state: SessionState): void
       </aside>
       <main className="auth-main">
         <LangSwitch className="auth-lang" />
-        <form className="card auth-card" onSubmit={submit} noValidate data-testid={`${prefix}-form`}>
-          <h1>{mode === 'signIn' ? t('auth.signIn.title') : t('auth.signUp.title')}</h1>
-          {mode === 'signUp'
-            ? field('name', t('auth.name'), (id, invalid) => (
-                <input
-                  id={id}
-                  data-testid="signup-name"
-                  autoComplete="name"
-                  maxLength={120}
-                  value={values.name}
-                  onChange={update('name')}
-                  aria-invalid={invalid}
-                  aria-describedby={describedBy(id, false, invalid)}
-                />
-              ))
-            : null}
-          {field('email', t('auth.email'), (id, invalid) => (
-            <input
-              id={id}
-              data-testid={`${prefix}-email`}
-              type="email"
-              autoComplete="email"
-              maxLength={254}
-              value={values.email}
-              onChange={update('email')}
-              aria-invalid={invalid}
-              aria-describedby={describedBy(id, false, invalid)}
-            />
-          ))}
-          {field(
-            'password',
-            t('auth.password'),
-            (id, invalid) => (
-              <input
-                id={id}
-                data-testid={`${prefix}-password`}
-                type="password"
-                autoComplete={mode === 'signIn' ? 'current-password' : 'new-password'}
-                maxLength={200}
-                value={values.password}
-                onChange={update('password')}
-                aria-invalid={invalid}
-                aria-describedby={describedBy(id, mode === 'signUp', invalid)}
-              />
-            ),
-            mode === 'signUp' ? t('auth.password.hint') : undefined,
-          )}
-          {mode === 'signUp'
-            ? field(
-                'agencyName',
-                t('auth.agencyName'),
-                (id, invalid) => (
+        <div className="auth-column">
+          <form className="card auth-card" onSubmit={submit} noValidate data-testid={`${prefix}-form`}>
+            <h1>{mode === 'signIn' ? t('auth.signIn.title') : t('auth.signUp.title')}</h1>
+            {mode === 'signUp'
+              ? field('name', t('auth.name'), (id, invalid) => (
                   <input
                     id={id}
-                    data-testid="signup-agency"
-                    autoComplete="organization"
+                    data-testid="signup-name"
+                    autoComplete="name"
                     maxLength={120}
-                    value={values.agencyName}
-                    onChange={update('agencyName')}
+                    value={values.name}
+                    onChange={update('name')}
                     aria-invalid={invalid}
-                    aria-describedby={describedBy(id, true, invalid)}
+                    aria-describedby={describedBy(id, false, invalid)}
                   />
-                ),
-                t('auth.agencyName.hint'),
-              )
-            : null}
-          {formError ? (
-            <p className="form-error" role="alert" data-testid={`${prefix}-error`}>
-              {formError}
-            </p>
-          ) : null}
-          <button
-            type="submit"
-            className="button button-primary button-block"
-            disabled={busy}
-            data-testid={`${prefix}-submit`}
-          >
-            {busy ? t('auth.busy') : mode === 'signIn' ? t('auth.signIn.submit') : t('auth.signUp.submit')}
-          </button>
-          <button
-            type="button"
-            className="button button-link"
-            onClick={switchMode}
-            data-testid="auth-mode-toggle"
-          >
-            {mode === 'signIn' ? t('auth.toSignUp') : t('auth.toSignIn')}
-          </button>
-        </form>
+                ))
+              : null}
+            {field('email', t('auth.email'), (id, invalid) => (
+              <input
+                id={id}
+                data-testid={`${prefix}-email`}
+                type="email"
+                autoComplete="email"
+                maxLength={254}
+                value={values.email}
+                onChange={update('email')}
+                aria-invalid={invalid}
+                aria-describedby={describedBy(id, false, invalid)}
+              />
+            ))}
+            {field(
+              'password',
+              t('auth.password'),
+              (id, invalid) => (
+                <input
+                  id={id}
+                  data-testid={`${prefix}-password`}
+                  type="password"
+                  autoComplete={mode === 'signIn' ? 'current-password' : 'new-password'}
+                  maxLength={200}
+                  value={values.password}
+                  onChange={update('password')}
+                  aria-invalid={invalid}
+                  aria-describedby={describedBy(id, mode === 'signUp', invalid)}
+                />
+              ),
+              mode === 'signUp' ? t('auth.password.hint') : undefined,
+            )}
+            {mode === 'signUp'
+              ? field(
+                  'agencyName',
+                  t('auth.agencyName'),
+                  (id, invalid) => (
+                    <input
+                      id={id}
+                      data-testid="signup-agency"
+                      autoComplete="organization"
+                      maxLength={120}
+                      value={values.agencyName}
+                      onChange={update('agencyName')}
+                      aria-invalid={invalid}
+                      aria-describedby={describedBy(id, true, invalid)}
+                    />
+                  ),
+                  t('auth.agencyName.hint'),
+                )
+              : null}
+            {formError ? (
+              <p className="form-error" role="alert" data-testid={`${prefix}-error`}>
+                {formError}
+              </p>
+            ) : null}
+            <button
+              type="submit"
+              className="button button-primary button-block"
+              disabled={busy}
+              data-testid={`${prefix}-submit`}
+            >
+              {busy ? t('auth.busy') : mode === 'signIn' ? t('auth.signIn.submit') : t('auth.signUp.submit')}
+            </button>
+            <button
+              type="button"
+              className="button button-link"
+              onClick={switchMode}
+              data-testid="auth-mode-toggle"
+            >
+              {mode === 'signIn' ? t('auth.toSignUp') : t('auth.toSignIn')}
+            </button>
+          </form>
+          <section className="card auth-card restore-card" data-testid="restore-section">
+            <RestoreBackup
+              intro={t('restore.body.signedOut')}
+              disabled={busy}
+              onRestored={async (summary) => {
+                onRestored(summary);
+                return t('restore.done.signIn', {
+                  name: summary.name,
+                  documents: documentCount(i18n, summary),
+                });
+              }}
+            />
+          </section>
+        </div>
       </main>
     </div>
   );

@@ -47,6 +47,36 @@ export const en = {
 
   'topbar.signOut': 'Sign out',
   'topbar.signedInAs': 'Signed in as {name}',
+  'topbar.backup': 'Backup',
+
+  'backup.title': 'Back up this workspace',
+  'backup.body':
+    'Saves the whole workspace stored on this computer — artists, venues, contacts, deals and events — into one file. Keep it somewhere safe: it restores the workspace on another computer.',
+  'backup.path': 'Backup file',
+  'backup.path.hint':
+    'Full path of the file to create. Missing folders are created; a file with the same name is replaced.',
+  'backup.submit': 'Export',
+  'backup.busy': 'Exporting…',
+  'backup.close': 'Close',
+  'backup.done': 'Backup saved: {path}',
+  'backup.details': '{size} · {documents} · made {date}',
+  'backup.documents.one': '{count} document',
+  'backup.documents.other': '{count} documents',
+
+  'restore.open': 'Restore from a backup file',
+  'restore.title': 'Restore from a backup file',
+  'restore.body.signedOut':
+    'Setting up a new computer? Restore your workspace from a Flow Stage backup file, then sign in: it opens at once from this computer, without downloading everything.',
+  'restore.body':
+    'Restore a workspace from a Flow Stage backup file made on another computer. The whole file is checked before anything is written.',
+  'restore.path': 'Backup file',
+  'restore.path.hint': 'Full path of the backup file (.flowstage).',
+  'restore.submit': 'Restore',
+  'restore.busy': 'Checking and restoring…',
+  'restore.cancel': 'Cancel',
+  'restore.done.signIn': '“{name}” is restored on this computer ({documents}). Sign in to open it.',
+  'restore.done': '“{name}” is restored ({documents}). Opening it…',
+  'restore.dismiss': 'Close',
 
   'sync.synced': 'Synced',
   'sync.syncing': 'Syncing…',
@@ -126,6 +156,8 @@ export const en = {
   'validation.genreTooLong': 'Each genre has at most 60 characters.',
   'validation.tooManyGenres': 'At most 20 genres.',
   'validation.invalid': 'Invalid value.',
+  'validation.absolutePath':
+    'Enter the full path of the file, starting with / (or a drive letter such as C:\\).',
 
   'error.invalid_credentials': 'Wrong e-mail or password.',
   'error.email_taken': 'An account already exists with this e-mail. Sign in instead.',
@@ -136,6 +168,27 @@ export const en = {
   'error.invalid_params': 'Some fields are invalid.',
   'error.not_found': 'This item no longer exists.',
   'error.no_workspace': 'No workspace is open. Sign in again.',
+  'error.backup_not_found': 'There is no file at this path. Check the path and try again.',
+  'error.backup_unreadable': 'This file cannot be read. Check that you are allowed to open it.',
+  'error.backup_not_a_backup': 'This file is not a Flow Stage backup. Nothing was restored.',
+  'error.backup_unsupported_version':
+    'This backup uses a format this version of Flow Stage cannot read. Update Flow Stage and try again. Nothing was restored.',
+  'error.backup_truncated':
+    'This backup file is incomplete: it was cut short (an interrupted copy or download?). Nothing was restored.',
+  'error.backup_corrupt':
+    'This backup file is damaged: its contents do not match its checksum. Nothing was restored.',
+  'error.backup_invalid_header':
+    'This backup file is damaged: its description cannot be read. Nothing was restored.',
+  'error.backup_invalid_document':
+    'This backup file is damaged: part of the workspace data cannot be read. Nothing was restored.',
+  'error.backup_missing_root':
+    'The main part of the workspace data is missing, so there is nothing to back up or restore. If the workspace is still syncing, wait and try again.',
+  'error.backup_exists':
+    'This workspace is already on this computer, so the backup was not restored and the workspace was left untouched. Open it instead: it syncs with your team.',
+  'error.backup_write_failed':
+    'Flow Stage could not write the file. Check that you may write to this folder and that the disk is not full.',
+  'error.backup_not_member':
+    'This backup belongs to a workspace your account cannot open. Sign in with an account of that agency, or ask it to invite you.',
   'error.unknown': 'Something went wrong ({message}).',
 } as const;
 

@@ -12,6 +12,19 @@ const ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   invalid_params: 'error.invalid_params',
   not_found: 'error.not_found',
   no_workspace: 'error.no_workspace',
+  // Backup export / import (desktop/src/core/backup): `backup_<BackupErrorCode>`.
+  backup_not_found: 'error.backup_not_found',
+  backup_unreadable: 'error.backup_unreadable',
+  backup_not_a_backup: 'error.backup_not_a_backup',
+  backup_unsupported_version: 'error.backup_unsupported_version',
+  backup_truncated: 'error.backup_truncated',
+  backup_corrupt: 'error.backup_corrupt',
+  backup_invalid_header: 'error.backup_invalid_header',
+  backup_invalid_document: 'error.backup_invalid_document',
+  backup_missing_root: 'error.backup_missing_root',
+  backup_exists: 'error.backup_exists',
+  backup_write_failed: 'error.backup_write_failed',
+  backup_not_member: 'error.backup_not_member',
 };
 
 /** A sentence for the user from any failure: known RPC codes are translated, others show their message. */

@@ -47,6 +47,37 @@ export const fr: Messages = {
 
   'topbar.signOut': 'Se déconnecter',
   'topbar.signedInAs': 'Connecté en tant que {name}',
+  'topbar.backup': 'Sauvegarde',
+
+  'backup.title': 'Sauvegarder cet espace de travail',
+  'backup.body':
+    'Enregistre dans un seul fichier tout l’espace de travail présent sur cet ordinateur : artistes, salles, contacts, deals et événements. Gardez-le en lieu sûr : il permet de restaurer l’espace de travail sur un autre ordinateur.',
+  'backup.path': 'Fichier de sauvegarde',
+  'backup.path.hint':
+    'Chemin complet du fichier à créer. Les dossiers manquants sont créés ; un fichier du même nom est remplacé.',
+  'backup.submit': 'Exporter',
+  'backup.busy': 'Export en cours…',
+  'backup.close': 'Fermer',
+  'backup.done': 'Sauvegarde enregistrée : {path}',
+  'backup.details': '{size} · {documents} · faite le {date}',
+  'backup.documents.one': '{count} document',
+  'backup.documents.other': '{count} documents',
+
+  'restore.open': 'Restaurer depuis un fichier de sauvegarde',
+  'restore.title': 'Restaurer depuis un fichier de sauvegarde',
+  'restore.body.signedOut':
+    'Vous installez un nouvel ordinateur ? Restaurez votre espace de travail depuis un fichier de sauvegarde Flow Stage, puis connectez-vous : il s’ouvre aussitôt depuis cet ordinateur, sans tout télécharger.',
+  'restore.body':
+    'Restaurez un espace de travail depuis un fichier de sauvegarde Flow Stage fait sur un autre ordinateur. Le fichier est entièrement vérifié avant toute écriture.',
+  'restore.path': 'Fichier de sauvegarde',
+  'restore.path.hint': 'Chemin complet du fichier de sauvegarde (.flowstage).',
+  'restore.submit': 'Restaurer',
+  'restore.busy': 'Vérification et restauration…',
+  'restore.cancel': 'Annuler',
+  'restore.done.signIn':
+    '« {name} » est restauré sur cet ordinateur ({documents}). Connectez-vous pour l’ouvrir.',
+  'restore.done': '« {name} » est restauré ({documents}). Ouverture…',
+  'restore.dismiss': 'Fermer',
 
   'sync.synced': 'Synchronisé',
   'sync.syncing': 'Synchronisation…',
@@ -126,6 +157,8 @@ export const fr: Messages = {
   'validation.genreTooLong': 'Chaque genre fait au plus 60 caractères.',
   'validation.tooManyGenres': '20 genres maximum.',
   'validation.invalid': 'Valeur invalide.',
+  'validation.absolutePath':
+    'Saisissez le chemin complet du fichier, commençant par / (ou par une lettre de lecteur comme C:\\).',
 
   'error.invalid_credentials': 'E-mail ou mot de passe incorrect.',
   'error.email_taken': 'Un compte existe déjà avec cet e-mail. Connectez-vous.',
@@ -137,5 +170,26 @@ export const fr: Messages = {
   'error.invalid_params': 'Certains champs sont invalides.',
   'error.not_found': 'Cet élément n’existe plus.',
   'error.no_workspace': 'Aucun espace de travail n’est ouvert. Reconnectez-vous.',
+  'error.backup_not_found': 'Aucun fichier à cet emplacement. Vérifiez le chemin et réessayez.',
+  'error.backup_unreadable': 'Ce fichier ne peut pas être lu. Vérifiez que vous avez le droit de l’ouvrir.',
+  'error.backup_not_a_backup': 'Ce fichier n’est pas une sauvegarde Flow Stage. Rien n’a été restauré.',
+  'error.backup_unsupported_version':
+    'Cette sauvegarde utilise un format que cette version de Flow Stage ne sait pas lire. Mettez Flow Stage à jour et réessayez. Rien n’a été restauré.',
+  'error.backup_truncated':
+    'Ce fichier de sauvegarde est incomplet : il a été tronqué (copie ou téléchargement interrompu ?). Rien n’a été restauré.',
+  'error.backup_corrupt':
+    'Ce fichier de sauvegarde est endommagé : son contenu ne correspond pas à sa somme de contrôle. Rien n’a été restauré.',
+  'error.backup_invalid_header':
+    'Ce fichier de sauvegarde est endommagé : sa description est illisible. Rien n’a été restauré.',
+  'error.backup_invalid_document':
+    'Ce fichier de sauvegarde est endommagé : une partie des données de l’espace de travail est illisible. Rien n’a été restauré.',
+  'error.backup_missing_root':
+    'La partie principale des données de l’espace de travail manque : il n’y a rien à sauvegarder ni à restaurer. Si l’espace de travail se synchronise encore, patientez puis réessayez.',
+  'error.backup_exists':
+    'Cet espace de travail est déjà sur cet ordinateur : la sauvegarde n’a pas été restaurée et l’espace de travail est resté intact. Ouvrez-le plutôt : il se synchronise avec votre équipe.',
+  'error.backup_write_failed':
+    'Flow Stage n’a pas pu écrire le fichier. Vérifiez que vous pouvez écrire dans ce dossier et que le disque n’est pas plein.',
+  'error.backup_not_member':
+    'Cette sauvegarde appartient à un espace de travail que votre compte ne peut pas ouvrir. Connectez-vous avec un compte de cette agence, ou demandez-lui de vous inviter.',
   'error.unknown': 'Une erreur est survenue ({message}).',
 };

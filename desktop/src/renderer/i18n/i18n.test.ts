@@ -68,4 +68,31 @@ describe('translator', () => {
     );
     expect(errorMessage(english, new RpcCallError('weird', 'kaboom'))).toBe('Something went wrong (kaboom).');
   });
+
+  it('has a sentence in both languages for every backup error code of the core', () => {
+    // desktop/src/core/backup/format.ts BackupErrorCode, plus the handler's backup_not_member.
+    const codes = [
+      'not_found',
+      'unreadable',
+      'not_a_backup',
+      'unsupported_version',
+      'truncated',
+      'corrupt',
+      'invalid_header',
+      'invalid_document',
+      'missing_root',
+      'exists',
+      'write_failed',
+      'not_member',
+    ];
+    for (const lang of LANGS) {
+      const translator = createTranslator(lang);
+      for (const code of codes) {
+        const text = errorMessage(translator, new RpcCallError(`backup_${code}`, 'x'));
+        const expected = DICTIONARIES[lang][`error.backup_${code}` as keyof typeof en];
+        expect(expected, `${lang} ${code}`).toBeTruthy();
+        expect(text, `${lang} ${code}`).toBe(expected);
+      }
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { LangSwitch } from '../app/LangSwitch';
 import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { useConnectionState, useRpc } from '../rpc/react';
+import { BackupDialog } from './BackupDialog';
 import { SyncBadge } from './SyncBadge';
 
 interface TopBarProps {
@@ -21,6 +22,7 @@ export function TopBar({ session, workspace, sync, onSession, onError }: TopBarP
   const selectId = useId();
   const connection = useConnectionState();
   const [busy, setBusy] = useState(false);
+  const [backupOpen, setBackupOpen] = useState(false);
 
   const run = async (action: () => Promise<SessionState>) => {
     setBusy(true);
@@ -68,6 +70,17 @@ export function TopBar({ session, workspace, sync, onSession, onError }: TopBarP
       )}
       <div className="topbar-spacer" />
       <SyncBadge status={sync} stale={connection !== 'open'} />
+      <button
+        type="button"
+        className="button button-ghost"
+        data-testid="backup-open"
+        aria-haspopup="dialog"
+        disabled={busy}
+        onClick={() => setBackupOpen(true)}
+      >
+        {t('topbar.backup')}
+      </button>
+      {backupOpen ? <BackupDialog key={workspace.id} onClose={() => setBackupOpen(false)} /> : null}
       <LangSwitch />
       {session.user ? (
         <span className="topbar-user" title={t('topbar.signedInAs', { name: session.user.email })}>

@@ -1,9 +1,12 @@
-import type { SessionState } from '@flowstage/shared';
+import type { BackupSummary, SessionState } from '@flowstage/shared';
 import { useState } from 'react';
 import { LangSwitch } from '../app/LangSwitch';
 import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
+import { RpcCallError } from '../rpc/errors';
 import { useRpc } from '../rpc/react';
+import { documentCount, restorePlan } from './backup-form';
+import { RestoreBackup } from './RestoreBackup';
 
 /** Signed in but no workspace open: pick one of the account's agencies. */
 export function WorkspaceChooser({
@@ -29,6 +32,20 @@ export function WorkspaceChooser({
     } finally {
       setBusy(false);
     }
+  };
+
+  // The core refuses (backup_not_member) a backup of another agency before writing it;
+  // checked again here against the session the chooser shows.
+  const restored = async (summary: BackupSummary): Promise<string> => {
+    const plan = restorePlan(session, summary.workspaceId);
+    if (plan === 'not_member') {
+      throw new RpcCallError('backup_not_member', 'this account cannot open the restored workspace');
+    }
+    const message = t('restore.done', { name: summary.name, documents: documentCount(i18n, summary) });
+    if (plan === 'open') {
+      onSession(await rpc.call('session.selectWorkspace', { workspaceId: summary.workspaceId }));
+    }
+    return message;
   };
 
   const none = session.workspaces.length === 0;
@@ -61,6 +78,9 @@ export function WorkspaceChooser({
             {error}
           </p>
         ) : null}
+        <div className="restore-section">
+          <RestoreBackup intro={t('restore.body')} onRestored={restored} disabled={busy} />
+        </div>
         <div className="card-actions">
           <LangSwitch />
           <button
