@@ -5,6 +5,7 @@
  */
 import type { RpcHandlers } from '@flowstage/shared';
 import { CoreContext, type CoreOptions } from './context';
+import { directoryHandlers } from './handlers/directory';
 import { rosterHandlers } from './handlers/roster';
 import { sessionHandlers } from './handlers/session';
 import { storageHandlers } from './handlers/storage';
@@ -20,6 +21,7 @@ export async function createCore(options: CoreOptions): Promise<CoreHost & { con
     'app.info': async () => ({ version: options.version ?? '0.1.0', shell: options.shell ?? 'browser' }),
     ...sessionHandlers(ctx),
     ...rosterHandlers(ctx),
+    ...directoryHandlers(() => ctx.workspace),
     ...storageHandlers(ctx),
     'sync.status': async () => ctx.syncStatus(),
     'sync.documents': async () => ctx.openedWorkspace?.sync.documents() ?? [],

@@ -1,37 +1,58 @@
 /**
- * Electron main process: one hardened window, one IPC channel, the core in a
+ * Electron main process: one hardened window, one RPC IPC channel, the core in a
  * utilityProcess. Everything the app does lives in the core and the renderer; this
- * file only wires them together and enforces the window's security rules.
+ * file only wires Electron to the pure, tested modules next to it:
+ * security.ts (webPreferences, navigation, permissions), ipc.ts (payload checks),
+ * window-state.ts (bounds kept), menu.ts (native menu), deep-links.ts (flowstage://).
  *
  * Built to CommonJS (dist/main/main.cjs) next to dist/main/core-process.cjs,
  * dist/preload/preload.cjs and dist/renderer/.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { RpcResponse } from '@flowstage/shared';
+import { DEEP_LINK_SCHEME, type MenuCommand, type RpcResponse, ShellEvent } from '@flowstage/shared';
 import {
   app,
   BrowserWindow,
-  ipcMain,
   type IpcMainInvokeEvent,
+  ipcMain,
   protocol,
+  screen,
   session,
   shell,
   type WebContents,
 } from 'electron';
-import { EVENT_CHANNEL, RPC_CHANNEL } from '../preload/api';
+import { EVENT_CHANNEL, RPC_CHANNEL, SHELL_CHANNEL, SHELL_EVENT_CHANNEL } from '../preload/api';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../shell/security';
 import { contentTypeFor, resolveStaticPath } from '../shell/static-files';
 import { type CoreProcess, startCoreProcess } from './core-client';
-
-const APP_SCHEME = 'app';
-const APP_HOST = 'flowstage';
-const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+import { createDeepLinkRouter } from './deep-links';
+import { handleRpcInvoke, handleShellMessage } from './ipc';
+import { type MenuLang, menuLangFor } from './menu';
+import { installMenu } from './menu-electron';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  decideNavigation,
+  decidePermission,
+  decideWindowOpen,
+  HARDENED_WEB_PREFERENCES,
+  isAppUrl,
+} from './security';
+import {
+  MIN_SIZE,
+  parseWindowState,
+  resolveWindowBounds,
+  type StateFile,
+  trackWindowState,
+  WINDOW_STATE_FILE,
+} from './window-state';
 
 /** Cloud endpoints and data folder, as scripts/stack passes them (same names as the browser shell). */
 const CLOUD_URL = process.env.CLOUD_API_URL ?? 'http://127.0.0.1:4000';
 const SYNC_URL = process.env.SYNC_URL ?? 'ws://127.0.0.1:4100';
 const DATA_DIR = process.env.FLOWSTAGE_DESKTOP_DATA_DIR;
+const DEV = !app.isPackaged || process.env.FLOWSTAGE_DEV === '1';
 
 const distDir = path.resolve(__dirname, '..');
 const rendererDir = path.join(distDir, 'renderer');
@@ -44,17 +65,33 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-function isAppUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
-  } catch {
-    return false;
-  }
+let mainWindow: BrowserWindow | null = null;
+
+function sendShellEvent(event: ShellEvent): void {
+  const checked = ShellEvent.parse(event);
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(SHELL_EVENT_CHANNEL, checked);
+}
+
+const deepLinks = createDeepLinkRouter((event) => {
+  sendShellEvent(event);
+  focusMainWindow();
+});
+
+// macOS delivers links through open-url, possibly before `ready`.
+app.on('open-url', (event, url) => {
+  event.preventDefault();
+  deepLinks.receive(url);
+});
+
+function focusMainWindow(): void {
+  if (!mainWindow || mainWindow.isDestroyed()) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
 }
 
 async function serveRenderer(request: Request): Promise<Response> {
-  if (!isAppUrl(request.url)) return new Response('Not Found', { status: 404 });
+  if (!isAppUrl(request.url)) return new Response('Not Found', { status: 404, headers: SECURITY_HEADERS });
   const found = await resolveStaticPath(rendererDir, new URL(request.url).pathname);
   const status = { bad_request: 400, forbidden: 403, not_found: 404, file: 200 }[found.kind];
   if (found.kind !== 'file') return new Response(null, { status, headers: SECURITY_HEADERS });
@@ -76,51 +113,88 @@ function hardenSession(): void {
       },
     });
   });
-  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((_contents, permission, callback) =>
+    callback(decidePermission(permission)),
+  );
+  ses.setPermissionCheckHandler((_contents, permission) => decidePermission(permission));
 }
 
-/** Every web contents stays on the app origin; https links open in the system browser. */
+/** Every web contents stays on the app origin; http(s) links open in the system browser. */
 function restrictNavigation(contents: WebContents): void {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
-  });
+  const guard = (event: { preventDefault(): void }, url: string): void => {
+    const decision = decideNavigation(url);
+    if (decision === 'allow') return;
+    event.preventDefault();
+    if (decision === 'external') void shell.openExternal(url);
+  };
+  contents.on('will-navigate', guard);
   contents.on('will-redirect', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (decideNavigation(url) !== 'allow') event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    if (decideWindowOpen(url) === 'external') void shell.openExternal(url);
     return { action: 'deny' };
   });
 }
 
 function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && isAppUrl(frame.url);
+  return (
+    frame !== null &&
+    frame.parent === null &&
+    isAppUrl(frame.url) &&
+    mainWindow !== null &&
+    event.sender === mainWindow.webContents
+  );
 }
 
-function createWindow(): BrowserWindow {
+function stateFile(): StateFile {
+  const dir = app.getPath('userData');
+  const file = path.join(dir, WINDOW_STATE_FILE);
+  return {
+    read: () => readFile(file, 'utf8').catch(() => null),
+    async write(text) {
+      await mkdir(dir, { recursive: true });
+      const tmp = `${file}.tmp`;
+      await writeFile(tmp, text, 'utf8');
+      await rename(tmp, file);
+    },
+  };
+}
+
+async function createWindow(): Promise<BrowserWindow> {
+  const file = stateFile();
+  const saved = parseWindowState(await file.read());
+  const workAreas = [screen.getPrimaryDisplay(), ...screen.getAllDisplays()].map((d) => d.workArea);
+  const bounds = resolveWindowBounds(saved, workAreas);
   const win = new BrowserWindow({
-    width: 1360,
-    height: 860,
-    minWidth: 960,
-    minHeight: 600,
+    ...bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Flow Stage',
     show: false,
     backgroundColor: '#f6f7f9',
-    webPreferences: {
-      preload: preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-    },
+    webPreferences: { ...HARDENED_WEB_PREFERENCES, preload: preloadPath },
   });
+  mainWindow = win;
+  if (saved.maximized) win.maximize();
+  const tracker = trackWindowState(win, file, saved, {
+    onError: (err) => process.stderr.write(`window state not saved: ${String(err)}\n`),
+  });
+  for (const name of ['resize', 'move', 'maximize', 'unmaximize'] as const) {
+    win.on(name as 'resize', () => tracker.changed());
+  }
+  win.on('close', () => void tracker.flush());
+  win.on('closed', () => {
+    tracker.dispose();
+    deepLinks.notReady();
+    if (mainWindow === win) mainWindow = null;
+  });
+  win.webContents.on('did-start-loading', () => deepLinks.notReady());
+  win.webContents.on('did-finish-load', () => deepLinks.ready());
   win.once('ready-to-show', () => win.show());
+
   const url = `${APP_ORIGIN}/index.html`;
   // scripts/stack waits for this line (same format as the browser shell's).
   win.loadURL(url).then(
@@ -130,21 +204,16 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-function wireCore(core: CoreProcess): void {
-  ipcMain.handle(RPC_CHANNEL, (event, request: unknown): Promise<RpcResponse> => {
-    if (!isTrustedSender(event)) {
-      return Promise.resolve({
-        id: -1,
-        ok: false,
-        error: { code: 'forbidden', message: 'untrusted sender' },
-      });
-    }
-    return core.call(request);
-  });
+function wireCore(core: CoreProcess, setLanguage: (lang: MenuLang) => void): void {
+  ipcMain.handle(
+    RPC_CHANNEL,
+    (event, request: unknown): Promise<RpcResponse> => handleRpcInvoke(isTrustedSender(event), request, core),
+  );
+  ipcMain.handle(SHELL_CHANNEL, (event, message: unknown) =>
+    handleShellMessage(isTrustedSender(event), message, { setLanguage }),
+  );
   core.onEvent((message) => {
-    for (const win of BrowserWindow.getAllWindows()) {
-      if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, message);
-    }
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(EVENT_CHANNEL, message);
   });
 }
 
@@ -153,10 +222,27 @@ async function main(): Promise<void> {
     app.quit();
     return;
   }
+  // Register flowstage:// for this executable (packaged builds also get it from electron-builder).
+  if (process.defaultApp && process.argv[1]) {
+    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME, process.execPath, [path.resolve(process.argv[1])]);
+  } else {
+    app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  }
+  deepLinks.receiveArgv(process.argv);
+  app.on('second-instance', (_event, argv) => {
+    deepLinks.receiveArgv(argv);
+    focusMainWindow();
+  });
+
   app.on('web-contents-created', (_event, contents) => restrictNavigation(contents));
   await app.whenReady();
   hardenSession();
   protocol.handle(APP_SCHEME, serveRenderer);
+
+  let lang: MenuLang = menuLangFor(app.getLocale());
+  const onCommand = (command: MenuCommand): void => sendShellEvent({ type: 'menu', command });
+  const applyMenu = (): void => installMenu({ platform: process.platform, lang, dev: DEV }, onCommand);
+  applyMenu();
 
   const core = startCoreProcess(coreProcessPath, {
     dataDir: DATA_DIR ?? path.join(app.getPath('userData'), 'data'),
@@ -164,17 +250,15 @@ async function main(): Promise<void> {
     syncUrl: SYNC_URL,
     version: app.getVersion(),
   });
-  wireCore(core);
-  createWindow();
-
-  app.on('second-instance', () => {
-    const [win] = BrowserWindow.getAllWindows();
-    if (!win) return;
-    if (win.isMinimized()) win.restore();
-    win.focus();
+  wireCore(core, (next) => {
+    if (next === lang) return;
+    lang = next;
+    applyMenu();
   });
+  await createWindow();
+
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -3,13 +3,18 @@
  * one RPC function and an event subscription. No Node or Electron object leaks through.
  * Bundled to CommonJS (sandboxed preloads cannot load other files).
  */
-import type { RpcEventMessage, RpcEventName, RpcRequest, RpcResponse } from '@flowstage/shared';
+import type { RpcEventMessage, RpcEventName, RpcRequest, RpcResponse, ShellEvent } from '@flowstage/shared';
 import { contextBridge, ipcRenderer } from 'electron';
-import { EVENT_CHANNEL, type FlowstageBridge, RPC_CHANNEL } from './api';
+import { EVENT_CHANNEL, type FlowstageBridge, RPC_CHANNEL, SHELL_CHANNEL, SHELL_EVENT_CHANNEL } from './api';
 
 type Listener = (payload: unknown) => void;
 const listeners = new Map<RpcEventName, Set<Listener>>();
+const shellListeners = new Set<(event: ShellEvent) => void>();
 let nextId = 1;
+
+ipcRenderer.on(SHELL_EVENT_CHANNEL, (_event, message: ShellEvent) => {
+  for (const listener of shellListeners) listener(message);
+});
 
 ipcRenderer.on(EVENT_CHANNEL, (_event, message: RpcEventMessage) => {
   const set = listeners.get(message.event);
@@ -34,6 +39,15 @@ const bridge: FlowstageBridge = {
     return () => {
       listeners.get(event)?.delete(listener);
     };
+  },
+  onShellEvent(callback) {
+    shellListeners.add(callback);
+    return () => {
+      shellListeners.delete(callback);
+    };
+  },
+  async setLanguage(lang) {
+    await ipcRenderer.invoke(SHELL_CHANNEL, { type: 'setLanguage', lang });
   },
 };
 

@@ -12,6 +12,9 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data:",
   "connect-src 'self' ws://127.0.0.1:*",
   "object-src 'none'",
+  "frame-src 'none'",
+  "worker-src 'self'",
+  "form-action 'self'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
 ].join('; ');

@@ -43,6 +43,19 @@ function fakeCore(): CoreHost & { emit(message: RpcEventMessage): void; listener
     'backup.export': notHere,
     'backup.import': notHere,
     'backup.defaultPath': notHere,
+    'venues.list': async () => [],
+    'venues.tags': async () => [],
+    'venue.get': notHere,
+    'venue.update': notHere,
+    'venue.addInteraction': notHere,
+    'contacts.list': async () => [],
+    'contacts.tags': async () => [],
+    'contact.get': notHere,
+    'contact.update': notHere,
+    'contact.addInteraction': notHere,
+    'directory.importPreview': notHere,
+    'directory.importCommit': notHere,
+    'directory.export': notHere,
     'sync.status': async () => ({
       overall: 'offline',
       docs: 0,
@@ -309,5 +322,87 @@ describe('startShell: RPC socket', () => {
     await shell.close();
     expect(await socket.closed).toBe(1001);
     expect(core.listenerCount()).toBe(0);
+  });
+});
+
+describe('startShell: bad payloads keep the shell serving', () => {
+  it('rejects binary frames, wrong types, bad envelopes and prototype keys with coded errors on one socket', async () => {
+    await start();
+    const socket = await open();
+    socket.ws.send(Buffer.from([1, 2, 3]), { binary: true });
+    expect(await socket.next()).toMatchObject({ id: -1, ok: false, error: { code: 'bad_request' } });
+    for (const bad of [
+      'null',
+      '42',
+      '"text"',
+      '[]',
+      '{"id":-1,"method":"app.info"}',
+      '{"id":1.5,"method":"app.info"}',
+    ]) {
+      socket.send(bad);
+      expect(await socket.next(), bad).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    }
+    socket.send({ id: 10, method: 'x'.repeat(500), params: {} });
+    expect(await socket.next()).toMatchObject({ id: 10, ok: false, error: { code: 'bad_request' } });
+    socket.send({ id: 11, method: 'constructor', params: {} });
+    expect(await socket.next()).toMatchObject({ id: 11, ok: false, error: { code: 'unknown_method' } });
+    socket.send({ id: 12, method: 'search.global', params: { query: ['a'] } });
+    expect(await socket.next()).toMatchObject({ id: 12, ok: false, error: { code: 'invalid_params' } });
+    socket.send({ id: 13, method: 'search.global', params: 'query' });
+    expect(await socket.next()).toMatchObject({ id: 13, ok: false, error: { code: 'invalid_params' } });
+    socket.send({ id: 14, method: 'app.info', params: {} });
+    expect(await socket.next()).toMatchObject({ id: 14, ok: true });
+  });
+
+  it('after dropping an oversized sender, still serves other and new sockets', async () => {
+    await start();
+    const bystander = await open();
+    const sender = await open();
+    sender.send('x'.repeat(MAX_MESSAGE_BYTES + 1));
+    expect(await sender.closed).toBe(1009);
+    bystander.send({ id: 1, method: 'app.info', params: {} });
+    expect(await bystander.next()).toMatchObject({ id: 1, ok: true });
+    const fresh = await open();
+    fresh.send({ id: 2, method: 'app.info', params: {} });
+    expect(await fresh.next()).toMatchObject({ id: 2, ok: true });
+  });
+});
+
+describe('startShell: CSP on every response and deep links', () => {
+  it('sends the strict CSP on pages, assets, errors, the RPC path and the link entry point', async () => {
+    await start();
+    const host = new URL(shell.origin).host;
+    const ID = '01890a5d-ac96-774b-bcce-b302099a8057';
+    for (const p of [
+      '/',
+      '/index.html',
+      '/missing.js',
+      '/rpc',
+      `/link?u=flowstage://deal/${ID}`,
+      '/link?u=bad',
+      '/%2e%2e/etc',
+    ]) {
+      const r = await httpGet(shell, p, { Host: host });
+      expect(r.headers['content-security-policy'], p).toBe(CONTENT_SECURITY_POLICY);
+      expect(r.headers['x-content-type-options'], p).toBe('nosniff');
+    }
+    const misdirected = await httpGet(shell, '/', { Host: 'evil.test' });
+    expect(misdirected.status).toBe(421);
+    expect(misdirected.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline/);
+  });
+
+  it('routes flowstage:// links from /link?u=', async () => {
+    await start();
+    const ID = '01890a5d-ac96-774b-bcce-b302099a8057';
+    const artist = await httpGet(shell, `/link?u=${encodeURIComponent(`flowstage://artist/${ID}`)}`);
+    expect(artist.status).toBe(302);
+    expect(artist.headers.location).toBe(`/#/artist/${ID}`);
+    const deal = await httpGet(shell, `/link?u=${encodeURIComponent(`flowstage://deal/${ID}`)}`);
+    expect(deal.status).toBe(200);
+    expect(deal.body).toContain('deeplink-unavailable');
+    const bad = await httpGet(shell, `/link?u=${encodeURIComponent('flowstage://deal/nope')}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body).toContain('bad_id');
   });
 });

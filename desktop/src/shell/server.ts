@@ -15,6 +15,7 @@ import type { Duplex } from 'node:stream';
 import type { RpcEventMessage, RpcResponse } from '@flowstage/shared';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import { type CoreHost, dispatch } from '../core/rpc/dispatch';
+import { LINK_PATH, linkResponse } from './deep-link-page';
 import { createLaunchToken, SECURITY_HEADERS, tokensEqual } from './security';
 import { serveStatic } from './static-files';
 
@@ -157,7 +158,14 @@ export async function startShell(options: ShellOptions): Promise<Shell> {
       res.end('Misdirected Request');
       return;
     }
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    const [pathname = '/', search = ''] = (req.url ?? '/').split('?', 2);
+    if (pathname === LINK_PATH) {
+      // flowstage:// deep links, as Electron's open-url gets them (see deep-link-page.ts).
+      const link = linkResponse(search, req.headers['accept-language']);
+      res.writeHead(link.status, link.headers);
+      res.end(req.method === 'HEAD' ? undefined : link.body);
+      return;
+    }
     if (pathname === RPC_PATH) {
       res.writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8', Upgrade: 'websocket' });
       res.end('Upgrade Required');

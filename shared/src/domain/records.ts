@@ -26,6 +26,13 @@ const base = {
   deletedAt: IsoDateTime.nullable(),
 };
 
+/** A link to an artist's media (video, streaming, press kit): http(s) only. */
+export const MediaLink = z.object({
+  label: z.string().trim().max(100),
+  url: z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2000),
+});
+export type MediaLink = z.infer<typeof MediaLink>;
+
 export const ArtistRecord = z.object({
   ...base,
   name: z.string().trim().min(1).max(200),
@@ -45,8 +52,23 @@ export const ArtistRecord = z.object({
   radiusDaysBefore: z.number().int().min(0).max(365),
   radiusDaysAfter: z.number().int().min(0).max(365),
   bio: z.string().max(20_000),
+  /** Added after schema version 2: absent in older documents (read as empty). */
+  technicalRider: z.string().max(20_000).optional(),
+  mediaLinks: z.array(MediaLink).max(30).optional(),
 });
 export type ArtistRecord = z.infer<typeof ArtistRecord>;
+
+/** A dated entry of a venue's or contact's interaction history (DOMAIN.md, "People and organisations"). */
+export const InteractionKind = z.enum(['call', 'email', 'meeting', 'note']);
+export type InteractionKind = z.infer<typeof InteractionKind>;
+export const Interaction = z.object({
+  id: Id,
+  kind: InteractionKind,
+  date: IsoDate,
+  text: z.string().max(5000),
+  createdAt: IsoDateTime,
+});
+export type Interaction = z.infer<typeof Interaction>;
 
 export const VenueRecord = z.object({
   ...base,
@@ -68,6 +90,8 @@ export const VenueRecord = z.object({
   phone: z.string().max(40),
   website: z.string().max(300),
   tags: z.array(z.string().max(60)).max(50),
+  /** Absent on records written before interaction history (additive). */
+  interactions: z.array(Interaction).max(2000).optional(),
 });
 export type VenueRecord = z.infer<typeof VenueRecord>;
 
@@ -83,6 +107,8 @@ export const ContactRecord = z.object({
   city: z.string().max(120),
   country: Country,
   tags: z.array(z.string().max(60)).max(50),
+  /** Absent on records written before interaction history (additive). */
+  interactions: z.array(Interaction).max(2000).optional(),
 });
 export type ContactRecord = z.infer<typeof ContactRecord>;
 

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ArtistRecord } from '../domain/records';
 import { WorkspaceDto } from '../api/cloud';
+import { directoryContract } from './directory';
 
 export const SyncState = z.enum(['synced', 'syncing', 'offline', 'error']);
 export type SyncState = z.infer<typeof SyncState>;
@@ -59,6 +60,12 @@ export const ArtistPatch = ArtistRecord.pick({
   homeCity: true,
   homeCountry: true,
   bio: true,
+  technicalRider: true,
+  mediaLinks: true,
+  agentId: true,
+  radiusKm: true,
+  radiusDaysBefore: true,
+  radiusDaysAfter: true,
 })
   .partial()
   .strict();
@@ -109,6 +116,7 @@ export const BackupDefaultPath = z.object({ path: z.string() });
 export type BackupDefaultPath = z.infer<typeof BackupDefaultPath>;
 
 export const rpcContract = {
+  ...directoryContract,
   'app.info': {
     params: none,
     result: z.object({ version: z.string(), shell: z.enum(['electron', 'browser']) }),

@@ -21,8 +21,10 @@ export function listRoster(db: Db, search: string | undefined, today: string): A
   const rows = db
     .select({
       data: artists.data,
-      dealCount: sql<number>`(SELECT count(*) FROM deals d WHERE d.artist_id = ${artists.id} AND d.deleted_at IS NULL)`,
-      nextShow: sql<string | null>`(SELECT min(d.date) FROM deals d WHERE d.artist_id = ${artists.id}
+      // Qualified by hand: drizzle renders ${artists.id} as a bare "id", which inside the
+      // subquery would name the deal's own id (every count 0).
+      dealCount: sql<number>`(SELECT count(*) FROM deals d WHERE d.artist_id = "artists"."id" AND d.deleted_at IS NULL)`,
+      nextShow: sql<string | null>`(SELECT min(d.date) FROM deals d WHERE d.artist_id = "artists"."id"
         AND d.deleted_at IS NULL AND d.date >= ${today}
         AND d.stage IN (${sql.join(
           [...SHOW_STAGES].map((s) => sql`${s}`),

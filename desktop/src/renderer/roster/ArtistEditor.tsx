@@ -34,6 +34,14 @@ const TEST_IDS: Readonly<Record<ArtistField, string>> = {
   draw: 'artist-draw-input',
   homeCity: 'artist-city-input',
   homeCountry: 'artist-country-select',
+  lineupSize: 'artist-lineup-input',
+  agentId: 'artist-agent-input',
+  radiusKm: 'artist-radius-km-input',
+  radiusDaysBefore: 'artist-radius-before-input',
+  radiusDaysAfter: 'artist-radius-after-input',
+  bio: 'artist-bio-input',
+  technicalRider: 'artist-rider-input',
+  mediaLinks: 'artist-media-input',
 };
 
 /**
@@ -166,6 +174,15 @@ export function ArtistEditor({ id, onClose }: { id: string; onClose(): void }) {
     const city = fieldProps('homeCity');
     const country = fieldProps('homeCountry');
     const chips = parseGenres(values.genres);
+    const lineup = fieldProps('lineupSize');
+    const agent = fieldProps('agentId', true);
+    const radiusKm = fieldProps('radiusKm');
+    const radiusBefore = fieldProps('radiusDaysBefore');
+    const radiusAfter = fieldProps('radiusDaysAfter');
+    const bio = fieldProps('bio');
+    const rider = fieldProps('technicalRider');
+    const media = fieldProps('mediaLinks', true);
+    const savedLinks = original.mediaLinks ?? [];
     body = (
       <form className="editor-form" onSubmit={save} noValidate>
         <Field label={t('editor.name')} {...name.field}>
@@ -279,6 +296,88 @@ export function ArtistEditor({ id, onClose }: { id: string; onClose(): void }) {
             </select>
           </Field>
         </div>
+        <div className="field-row">
+          <Field label={t('editor.lineupSize')} {...lineup.field}>
+            <input
+              {...lineup.control}
+              inputMode="numeric"
+              value={values.lineupSize}
+              onChange={(e) => change('lineupSize', e.target.value)}
+            />
+          </Field>
+          <Field label={t('editor.agentId')} hint={t('editor.agentId.hint')} {...agent.field}>
+            <input
+              {...agent.control}
+              maxLength={64}
+              value={values.agentId}
+              onChange={(e) => change('agentId', e.target.value)}
+            />
+          </Field>
+        </div>
+        <fieldset className="field-group">
+          <legend>{t('editor.radius')}</legend>
+          <div className="field-row">
+            <Field label={t('editor.radiusKm')} {...radiusKm.field}>
+              <input
+                {...radiusKm.control}
+                inputMode="numeric"
+                value={values.radiusKm}
+                onChange={(e) => change('radiusKm', e.target.value)}
+              />
+            </Field>
+            <Field label={t('editor.radiusDaysBefore')} {...radiusBefore.field}>
+              <input
+                {...radiusBefore.control}
+                inputMode="numeric"
+                value={values.radiusDaysBefore}
+                onChange={(e) => change('radiusDaysBefore', e.target.value)}
+              />
+            </Field>
+            <Field label={t('editor.radiusDaysAfter')} {...radiusAfter.field}>
+              <input
+                {...radiusAfter.control}
+                inputMode="numeric"
+                value={values.radiusDaysAfter}
+                onChange={(e) => change('radiusDaysAfter', e.target.value)}
+              />
+            </Field>
+          </div>
+        </fieldset>
+        <Field label={t('editor.technicalRider')} {...rider.field}>
+          <textarea
+            {...rider.control}
+            rows={6}
+            value={values.technicalRider}
+            onChange={(e) => change('technicalRider', e.target.value)}
+          />
+        </Field>
+        <Field label={t('editor.mediaLinks')} hint={t('editor.mediaLinks.hint')} {...media.field}>
+          <textarea
+            {...media.control}
+            rows={4}
+            value={values.mediaLinks}
+            onChange={(e) => change('mediaLinks', e.target.value)}
+          />
+        </Field>
+        {savedLinks.length > 0 ? (
+          <ul className="media-links" data-testid="artist-media-links">
+            {savedLinks.map((link) => (
+              <li key={link.url}>
+                <a href={link.url} target="_blank" rel="noreferrer noopener">
+                  {link.label || link.url}
+                </a>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        <Field label={t('editor.bio')} {...bio.field}>
+          <textarea
+            {...bio.control}
+            rows={6}
+            value={values.bio}
+            onChange={(e) => change('bio', e.target.value)}
+          />
+        </Field>
         {status.kind === 'failed' ? (
           <p className="form-error" role="alert" data-testid="artist-editor-error">
             {status.message}
@@ -324,14 +423,14 @@ export function ArtistEditor({ id, onClose }: { id: string; onClose(): void }) {
 
   return (
     <aside
-      className="editor-panel"
+      className="editor-panel artist-page"
       data-testid="artist-editor"
       data-artist-id={id}
       aria-labelledby={`${ids}-title`}
     >
       <header className="editor-header">
         <div>
-          <p className="editor-kicker">{t('editor.title')}</p>
+          <p className="editor-kicker">{t('editor.pageTitle')}</p>
           <h2 id={`${ids}-title`}>{original?.name ?? ''}</h2>
         </div>
         <button

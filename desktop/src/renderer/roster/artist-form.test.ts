@@ -1,6 +1,13 @@
 import type { ArtistRecord } from '@flowstage/shared';
 import { describe, expect, it } from 'vitest';
-import { errorsFromIssues, parseGenres, toFormValues, validateArtistForm } from './artist-form';
+import {
+  errorsFromIssues,
+  formatMediaLinks,
+  parseGenres,
+  parseMediaLinks,
+  toFormValues,
+  validateArtistForm,
+} from './artist-form';
 
 const record: ArtistRecord = {
   id: 'a1',
@@ -95,5 +102,75 @@ describe('artist form', () => {
     const issues = [{ path: ['patch', 'feeMin'], message: 'x' }, { path: ['id'] }, 'junk'];
     expect(errorsFromIssues(issues)).toEqual({ feeMin: { key: 'validation.invalid' } });
     expect(errorsFromIssues(undefined)).toEqual({});
+  });
+});
+
+describe('artist page fields', () => {
+  it('reads records without rider or media links as empty', () => {
+    expect(toFormValues(record, 'en-GB')).toMatchObject({
+      technicalRider: '',
+      mediaLinks: '',
+      lineupSize: '4',
+      agentId: '',
+      radiusKm: '200',
+    });
+  });
+
+  it('parses media links, one a line, http(s) only', () => {
+    expect(parseMediaLinks('Live | https://v.example.org/a\n\n  https://press.example.fr/kit.pdf  ')).toEqual(
+      {
+        ok: true,
+        links: [
+          { label: 'Live', url: 'https://v.example.org/a' },
+          { label: '', url: 'https://press.example.fr/kit.pdf' },
+        ],
+      },
+    );
+    expect(parseMediaLinks('ok | https://a.example.org\nbad | javascript:alert(1)')).toEqual({
+      ok: false,
+      error: { key: 'validation.url', vars: { line: 2 } },
+    });
+    expect(parseMediaLinks('ftp://files.example.org/x').ok).toBe(false);
+    expect(formatMediaLinks([{ label: 'Live', url: 'https://v.example.org/a' }])).toBe(
+      'Live | https://v.example.org/a',
+    );
+  });
+
+  it('patches only the changed page fields and reports errors per field', () => {
+    const values = toFormValues(record, 'en-GB');
+    const ok = validateArtistForm(
+      {
+        ...values,
+        technicalRider: 'Backline fournie\n',
+        mediaLinks: 'Live | https://v.example.org/a',
+        lineupSize: '6',
+        agentId: ' agent-7 ',
+        radiusDaysAfter: '10',
+      },
+      record,
+      'en-GB',
+    );
+    expect(ok).toEqual({
+      ok: true,
+      patch: {
+        technicalRider: 'Backline fournie',
+        mediaLinks: [{ label: 'Live', url: 'https://v.example.org/a' }],
+        lineupSize: 6,
+        agentId: 'agent-7',
+        radiusDaysAfter: 10,
+      },
+    });
+    const bad = validateArtistForm(
+      { ...values, mediaLinks: 'nope', lineupSize: '0', radiusKm: 'far', radiusDaysBefore: '' },
+      record,
+      'en-GB',
+    );
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      expect(bad.errors.mediaLinks?.key).toBe('validation.url');
+      expect(bad.errors.lineupSize).toEqual({ key: 'validation.range', vars: { min: 1, max: 200 } });
+      expect(bad.errors.radiusKm?.key).toBe('validation.integer');
+      expect(bad.errors.radiusDaysBefore?.key).toBe('validation.required');
+    }
   });
 });

@@ -4,6 +4,7 @@
  * concurrent edits of other fields on other devices merge untouched).
  */
 import type { ArtistKind, ArtistPatch, ArtistRecord, Country, Currency } from '@flowstage/shared';
+import { type MediaLink, MediaLink as MediaLinkSchema } from '@flowstage/shared/domain/records';
 import { ArtistPatch as ArtistPatchSchema } from '@flowstage/shared/rpc/contract';
 import type { MessageKey } from '../i18n/en';
 import type { Vars } from '../i18n/translate';
@@ -21,6 +22,16 @@ export interface ArtistFormValues {
   draw: string;
   homeCity: string;
   homeCountry: Country;
+  lineupSize: string;
+  /** '' = no agent assigned. */
+  agentId: string;
+  radiusKm: string;
+  radiusDaysBefore: string;
+  radiusDaysAfter: string;
+  bio: string;
+  technicalRider: string;
+  /** One link a line: "label | https://…" or just the URL. */
+  mediaLinks: string;
 }
 
 export type ArtistField = keyof ArtistFormValues;
@@ -34,6 +45,14 @@ export const ARTIST_FIELDS: readonly ArtistField[] = [
   'draw',
   'homeCity',
   'homeCountry',
+  'lineupSize',
+  'agentId',
+  'radiusKm',
+  'radiusDaysBefore',
+  'radiusDaysAfter',
+  'bio',
+  'technicalRider',
+  'mediaLinks',
 ];
 
 export interface FieldError {
@@ -48,6 +67,8 @@ const MAX_CITY = 120;
 const MAX_GENRE = 60;
 const MAX_GENRES = 20;
 const MAX_DRAW = 1_000_000;
+const MAX_TEXT = 20_000;
+const MAX_LINKS = 30;
 
 export function toFormValues(record: ArtistRecord, locale: string): ArtistFormValues {
   return {
@@ -60,7 +81,53 @@ export function toFormValues(record: ArtistRecord, locale: string): ArtistFormVa
     draw: String(record.draw),
     homeCity: record.homeCity,
     homeCountry: record.homeCountry,
+    lineupSize: String(record.lineupSize),
+    agentId: record.agentId ?? '',
+    radiusKm: String(record.radiusKm),
+    radiusDaysBefore: String(record.radiusDaysBefore),
+    radiusDaysAfter: String(record.radiusDaysAfter),
+    bio: record.bio,
+    technicalRider: record.technicalRider ?? '',
+    mediaLinks: formatMediaLinks(record.mediaLinks ?? []),
   };
+}
+
+export function formatMediaLinks(links: readonly MediaLink[]): string {
+  return links.map((l) => (l.label ? `${l.label} | ${l.url}` : l.url)).join('\n');
+}
+
+export type MediaLinksResult = { ok: true; links: MediaLink[] } | { ok: false; error: FieldError };
+
+/** "Live at Fip | https://…" lines → links; blank lines skipped; only http(s) URLs. */
+export function parseMediaLinks(text: string): MediaLinksResult {
+  const links: MediaLink[] = [];
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  for (const [index, line] of lines.entries()) {
+    if (line === '') continue;
+    const bar = line.lastIndexOf('|');
+    const label = bar >= 0 ? line.slice(0, bar).trim() : '';
+    const url = (bar >= 0 ? line.slice(bar + 1) : line).trim();
+    const parsed = MediaLinkSchema.safeParse({ label, url });
+    if (!parsed.success) return { ok: false, error: { key: 'validation.url', vars: { line: index + 1 } } };
+    links.push(parsed.data);
+  }
+  if (links.length > MAX_LINKS)
+    return { ok: false, error: { key: 'validation.tooManyLinks', vars: { max: MAX_LINKS } } };
+  return { ok: true, links };
+}
+
+function parseWhole(
+  text: string,
+  min: number,
+  max: number,
+): { ok: true; value: number } | { ok: false; error: FieldError } {
+  const cleaned = text.replace(/[\s\u00a0\u202f'’.,]/g, '');
+  if (cleaned === '') return { ok: false, error: { key: 'validation.required' } };
+  if (!/^\d+$/.test(cleaned)) return { ok: false, error: { key: 'validation.integer' } };
+  const value = Number(cleaned);
+  if (value < min || value > max)
+    return { ok: false, error: { key: 'validation.range', vars: { min, max } } };
+  return { ok: true, value };
 }
 
 /** "Jazz, soul ,, Jazz" → ["Jazz", "soul"]: trimmed, empty and duplicate (case-insensitive) entries dropped. */
@@ -132,6 +199,33 @@ export function validateArtistForm(
   const homeCity = values.homeCity.trim();
   if (homeCity.length > MAX_CITY) errors.homeCity = { key: 'validation.tooLong', vars: { max: MAX_CITY } };
   else if (homeCity !== original.homeCity) patch.homeCity = homeCity;
+
+  const wholes = [
+    ['lineupSize', 1, 200],
+    ['radiusKm', 0, 2000],
+    ['radiusDaysBefore', 0, 365],
+    ['radiusDaysAfter', 0, 365],
+  ] as const;
+  for (const [field, min, max] of wholes) {
+    const parsed = parseWhole(values[field], min, max);
+    if (!parsed.ok) errors[field] = parsed.error;
+    else if (parsed.value !== original[field]) patch[field] = parsed.value;
+  }
+
+  const agentId = values.agentId.trim();
+  if (agentId.length > 64) errors.agentId = { key: 'validation.tooLong', vars: { max: 64 } };
+  else if ((agentId || null) !== original.agentId) patch.agentId = agentId || null;
+
+  for (const field of ['bio', 'technicalRider'] as const) {
+    const text = values[field].replace(/\s+$/, '');
+    if (text.length > MAX_TEXT) errors[field] = { key: 'validation.tooLong', vars: { max: MAX_TEXT } };
+    else if (text !== (original[field] ?? '')) patch[field] = text;
+  }
+
+  const links = parseMediaLinks(values.mediaLinks);
+  if (!links.ok) errors.mediaLinks = links.error;
+  else if (formatMediaLinks(links.links) !== formatMediaLinks(original.mediaLinks ?? []))
+    patch.mediaLinks = links.links;
 
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   // Last guard: the contract's own schema (the core validates the same way).

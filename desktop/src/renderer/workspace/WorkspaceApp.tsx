@@ -2,6 +2,8 @@ import type { SessionState, WorkspaceDto } from '@flowstage/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { useOnReconnect, useRpc, useRpcEvent } from '../rpc/react';
+import { DirectoryNav } from '../directory/DirectoryNav';
+import { DirectoryScreen } from '../directory/DirectoryScreen';
 import { RosterScreen } from '../roster/RosterScreen';
 import { TopBar } from './TopBar';
 import { useSyncStatus } from './useSyncStatus';
@@ -35,6 +37,7 @@ export function WorkspaceApp({ session, workspace, onSession }: WorkspaceAppProp
   const sync = useSyncStatus();
   const artistCount = useArtistCount();
   const [notice, setNotice] = useState<string | null>(null);
+  const [screen, setScreen] = useState<'roster' | 'venues' | 'contacts'>('roster');
 
   return (
     <div className="app-shell" data-testid="workspace-app">
@@ -54,13 +57,24 @@ export function WorkspaceApp({ session, workspace, onSession }: WorkspaceAppProp
       ) : null}
       <div className="app-body">
         <nav className="sidebar" aria-label={t('nav.label')}>
-          <a className="nav-item nav-item-active" href="#roster" aria-current="page" data-testid="nav-roster">
+          <button
+            type="button"
+            className={`nav-item${screen === 'roster' ? ' nav-item-active' : ''}`}
+            aria-current={screen === 'roster' ? 'page' : undefined}
+            onClick={() => setScreen('roster')}
+            data-testid="nav-roster"
+          >
             <span>{t('nav.roster')}</span>
             {artistCount !== null ? <span className="nav-count">{artistCount}</span> : null}
-          </a>
+          </button>
+          <DirectoryNav current={screen} onSelect={setScreen} />
         </nav>
         <main className="main" id="roster">
-          <RosterScreen key={workspace.id} />
+          {screen === 'roster' ? (
+            <RosterScreen key={workspace.id} />
+          ) : (
+            <DirectoryScreen key={`${workspace.id}-${screen}`} collection={screen} />
+          )}
         </main>
       </div>
     </div>

@@ -1,0 +1,2 @@
+export * from './deeplink';
+export * from './shell-events';

@@ -1,0 +1,5 @@
+export * from './commission';
+export * from './holds';
+export * from './money';
+export * from './radius';
+export * from './settlement';
