@@ -76,6 +76,33 @@ export const ContactPatch = ContactRecord.pick({
   .strict();
 export type ContactPatch = z.infer<typeof ContactPatch>;
 
+/** The fields a booker edits on a detail page and maps in a CSV import, in display order. */
+export const VENUE_FIELDS = [
+  'name',
+  'kind',
+  'address',
+  'postalCode',
+  'city',
+  'country',
+  'capacityStanding',
+  'capacitySeated',
+  'email',
+  'phone',
+  'website',
+  'tags',
+] as const satisfies readonly (keyof VenuePatch)[];
+export const CONTACT_FIELDS = [
+  'firstName',
+  'lastName',
+  'role',
+  'company',
+  'email',
+  'phone',
+  'city',
+  'country',
+  'tags',
+] as const satisfies readonly (keyof ContactPatch)[];
+
 export const DirectoryListParams = z
   .object({
     search: z.string().max(200).optional(),

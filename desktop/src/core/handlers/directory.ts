@@ -95,17 +95,23 @@ export function directoryHandlers(
 ): DirectoryHandlers {
   const db = () => workspace().db.db;
 
-  function update<C extends DirectoryCollection>(
-    collection: C,
-    id: string,
-    fields: Record<string, unknown>,
-  ): C extends 'venues' ? VenueRecord : ContactRecord {
+  /** A live (not deleted) venue or contact: its document, map and fields. */
+  function liveRecord(collection: DirectoryCollection, id: string) {
     const ws = workspace();
     const docId = collection === 'venues' ? venueDocId(id) : contactDocId(id);
     const ymap = collectionMap(ws.docs.get(docId), collection).get(id);
     if (!(ymap instanceof Y.Map)) throw new RpcError('not_found', `no ${collection} record ${id}`);
     const current = readFields(ymap);
     if (current.deletedAt) throw new RpcError('not_found', `${id} was deleted`);
+    return { ws, docId, ymap, current };
+  }
+
+  function update<C extends DirectoryCollection>(
+    collection: C,
+    id: string,
+    fields: Record<string, unknown>,
+  ): C extends 'venues' ? VenueRecord : ContactRecord {
+    const { ws, docId, ymap, current } = liveRecord(collection, id);
     const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
     const all = { ...defined, updatedAt: now().toISOString() };
     const schema = collection === 'venues' ? VenueRecord : ContactRecord;
@@ -120,12 +126,7 @@ export function directoryHandlers(
     id: string,
     entry: { kind: Interaction['kind']; date: string; text: string },
   ): Interaction[] {
-    const ws = workspace();
-    const docId = collection === 'venues' ? venueDocId(id) : contactDocId(id);
-    const ymap = collectionMap(ws.docs.get(docId), collection).get(id);
-    if (!(ymap instanceof Y.Map)) throw new RpcError('not_found', `no ${collection} record ${id}`);
-    const current = readFields(ymap);
-    if (current.deletedAt) throw new RpcError('not_found', `${id} was deleted`);
+    const { ws, docId, ymap, current } = liveRecord(collection, id);
     const existing = (current.interactions as Interaction[] | undefined) ?? [];
     const updatedAt = now().toISOString();
     const interaction: Interaction = { id: newId(), ...entry, createdAt: updatedAt };

@@ -1,22 +1,9 @@
 /** Column mapping for directory CSV imports: which CSV column feeds which record field. */
-import type { DirectoryCollection } from '@flowstage/shared';
+import { CONTACT_FIELDS, type DirectoryCollection, VENUE_FIELDS } from '@flowstage/shared';
 
 export const IMPORT_FIELDS: Record<DirectoryCollection, readonly string[]> = {
-  venues: [
-    'name',
-    'kind',
-    'address',
-    'postalCode',
-    'city',
-    'country',
-    'capacityStanding',
-    'capacitySeated',
-    'email',
-    'phone',
-    'website',
-    'tags',
-  ],
-  contacts: ['firstName', 'lastName', 'role', 'company', 'email', 'phone', 'city', 'country', 'tags'],
+  venues: VENUE_FIELDS,
+  contacts: CONTACT_FIELDS,
 };
 
 const COMMON: Record<string, string[]> = {

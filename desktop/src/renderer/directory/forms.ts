@@ -1,36 +1,19 @@
 /** Detail-page forms: strings in, a validated patch (shared zod schemas) or per-field errors out. */
-import { type ContactPatch, ContactRecord, type VenuePatch, VenueRecord } from '@flowstage/shared';
+import {
+  CONTACT_FIELDS,
+  type ContactPatch,
+  ContactRecord,
+  VENUE_FIELDS,
+  type VenuePatch,
+  VenueRecord,
+} from '@flowstage/shared';
+
+export { CONTACT_FIELDS, VENUE_FIELDS };
 import { z } from 'zod';
 import type { DirKey } from './messages';
 
 export type FormValues = Record<string, string>;
 export type FormErrors = Record<string, DirKey>;
-
-export const VENUE_FIELDS = [
-  'name',
-  'kind',
-  'address',
-  'postalCode',
-  'city',
-  'country',
-  'capacityStanding',
-  'capacitySeated',
-  'email',
-  'phone',
-  'website',
-  'tags',
-] as const;
-export const CONTACT_FIELDS = [
-  'firstName',
-  'lastName',
-  'role',
-  'company',
-  'email',
-  'phone',
-  'city',
-  'country',
-  'tags',
-] as const;
 
 export function parseTags(s: string): string[] {
   const seen = new Set<string>();
