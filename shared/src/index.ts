@@ -11,3 +11,4 @@ export * from './api/cloud';
 export * from './rpc/contract';
 export * from './deeplink/index';
 export * from './rpc/directory';
+export * from './rpc/deals';

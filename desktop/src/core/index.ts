@@ -5,6 +5,7 @@
  */
 import type { RpcHandlers } from '@flowstage/shared';
 import { CoreContext, type CoreOptions } from './context';
+import { dealHandlers } from './handlers/deals';
 import { directoryHandlers } from './handlers/directory';
 import { rosterHandlers } from './handlers/roster';
 import { sessionHandlers } from './handlers/session';
@@ -22,6 +23,11 @@ export async function createCore(options: CoreOptions): Promise<CoreHost & { con
     ...sessionHandlers(ctx),
     ...rosterHandlers(ctx),
     ...directoryHandlers(() => ctx.workspace),
+    ...dealHandlers(
+      () => ctx.workspace,
+      () => new Date(),
+      () => ctx.session.current?.user.name || ctx.session.current?.user.email || '',
+    ),
     ...storageHandlers(ctx),
     'sync.status': async () => ctx.syncStatus(),
     'sync.documents': async () => ctx.openedWorkspace?.sync.documents() ?? [],

@@ -56,6 +56,9 @@ function fakeCore(): CoreHost & { emit(message: RpcEventMessage): void; listener
     'directory.importPreview': notHere,
     'directory.importCommit': notHere,
     'directory.export': notHere,
+    'deals.list': async () => [],
+    'deal.get': notHere,
+    'deal.update': notHere,
     'sync.status': async () => ({
       overall: 'offline',
       docs: 0,

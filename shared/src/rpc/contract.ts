@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ArtistRecord } from '../domain/records';
 import { WorkspaceDto } from '../api/cloud';
+import { dealsContract } from './deals';
 import { directoryContract } from './directory';
 
 export const SyncState = z.enum(['synced', 'syncing', 'offline', 'error']);
@@ -117,6 +118,7 @@ export type BackupDefaultPath = z.infer<typeof BackupDefaultPath>;
 
 export const rpcContract = {
   ...directoryContract,
+  ...dealsContract,
   'app.info': {
     params: none,
     result: z.object({ version: z.string(), shell: z.enum(['electron', 'browser']) }),

@@ -22,7 +22,13 @@ function rowName(r: Row): string {
   return 'name' in r ? r.name : `${r.firstName} ${r.lastName}`.trim();
 }
 
-export function DirectoryScreen({ collection }: { collection: DirectoryCollection }) {
+export function DirectoryScreen({
+  collection,
+  initialSelected,
+}: {
+  collection: DirectoryCollection;
+  initialSelected?: string | undefined;
+}) {
   const dt = useDirT();
   const i18n = useI18n();
   const rpc = useRpc();
@@ -34,7 +40,7 @@ export function DirectoryScreen({ collection }: { collection: DirectoryCollectio
   const [rows, setRows] = useState<Row[] | null>(null);
   const [tags, setTags] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(initialSelected ?? null);
   const [panel, setPanel] = useState<'none' | 'import' | 'export'>('none');
 
   const load = useCallback(() => {

@@ -30,7 +30,7 @@ function feeBound(text: string): number | null {
   return text.trim() === '' || !Number.isFinite(n) ? null : Math.round(n * 100);
 }
 
-export function RosterScreen() {
+export function RosterScreen({ initialSelected }: { initialSelected?: string | undefined } = {}) {
   const i18n = useI18n();
   const { t, plural, locale } = i18n;
   const rpc = useRpc();
@@ -50,7 +50,7 @@ export function RosterScreen() {
   const [feeMaxText, setFeeMaxText] = useState('');
   const text = useDebouncedValue(filters.text, SEARCH_DEBOUNCE_MS);
   const [sorting, setSorting] = useState<Sorting>(DEFAULT_SORTING);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialSelected ?? null);
   const [viewName, setViewName] = useState('');
   const [pickerOpen, setPickerOpen] = useState(false);
   const closeEditor = useCallback(() => setSelectedId(null), []);

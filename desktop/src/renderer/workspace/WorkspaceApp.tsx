@@ -1,9 +1,12 @@
 import type { SessionState, WorkspaceDto } from '@flowstage/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import { CommandLayer } from '../palette/CommandLayer';
 import { useOnReconnect, useRpc, useRpcEvent } from '../rpc/react';
 import { DirectoryNav } from '../directory/DirectoryNav';
 import { DirectoryScreen } from '../directory/DirectoryScreen';
+import { PipelineNav } from '../pipeline/PipelineNav';
+import { PipelineScreen } from '../pipeline/PipelineScreen';
 import { RosterScreen } from '../roster/RosterScreen';
 import { TopBar } from './TopBar';
 import { useSyncStatus } from './useSyncStatus';
@@ -37,10 +40,22 @@ export function WorkspaceApp({ session, workspace, onSession }: WorkspaceAppProp
   const sync = useSyncStatus();
   const artistCount = useArtistCount();
   const [notice, setNotice] = useState<string | null>(null);
-  const [screen, setScreen] = useState<'roster' | 'venues' | 'contacts'>('roster');
+  const [screen, setScreen] = useState<'roster' | 'venues' | 'contacts' | 'pipeline'>('roster');
+  // A record to open (palette, hash route, deep link); `n` remounts the screen for each request.
+  const [focus, setFocus] = useState<{ id: string; n: number } | null>(null);
+  const navigate = useCallback((next: 'roster' | 'venues' | 'contacts', recordId?: string) => {
+    setScreen(next);
+    setFocus(recordId ? { id: recordId, n: Date.now() } : null);
+  }, []);
 
   return (
     <div className="app-shell" data-testid="workspace-app">
+      <CommandLayer
+        workspaceId={workspace.id}
+        onNavigate={navigate}
+        onNotice={setNotice}
+        onSession={onSession}
+      />
       <TopBar session={session} workspace={workspace} sync={sync} onSession={onSession} onError={setNotice} />
       {sync?.overall === 'offline' ? (
         <div className="banner banner-warning" role="status" data-testid="offline-banner">
@@ -68,12 +83,19 @@ export function WorkspaceApp({ session, workspace, onSession }: WorkspaceAppProp
             {artistCount !== null ? <span className="nav-count">{artistCount}</span> : null}
           </button>
           <DirectoryNav current={screen} onSelect={setScreen} />
+          <PipelineNav current={screen} onSelect={setScreen} />
         </nav>
         <main className="main" id="roster">
           {screen === 'roster' ? (
-            <RosterScreen key={workspace.id} />
+            <RosterScreen key={`${workspace.id}-${focus?.n ?? 0}`} initialSelected={focus?.id} />
+          ) : screen === 'pipeline' ? (
+            <PipelineScreen key={`${workspace.id}-pipeline`} />
           ) : (
-            <DirectoryScreen key={`${workspace.id}-${screen}`} collection={screen} />
+            <DirectoryScreen
+              key={`${workspace.id}-${screen}-${focus?.n ?? 0}`}
+              collection={screen}
+              initialSelected={focus?.id}
+            />
           )}
         </main>
       </div>

@@ -1,0 +1,332 @@
+/**
+ * The booker's pipeline: deals as a kanban by stage (keyboard-accessible moves: next /
+ * previous buttons and a "move to" menu on every card) or as a table, with filters; a deal
+ * opens on its own page (terms, settlement calculator, radius conflicts, history).
+ */
+import type { ArtistRow, DealRow, DealStage } from '@flowstage/shared';
+import { useCallback, useEffect, useState } from 'react';
+import { errorMessage } from '../i18n/errors';
+import { RpcCallError } from '../rpc/errors';
+import { useI18n } from '../i18n/I18nProvider';
+import { formatDate } from '../lib/dates';
+import { formatMoney } from '../lib/money';
+import { useDebouncedValue } from '../lib/useDebouncedValue';
+import { useRpc, useRpcEvent } from '../rpc/react';
+import { DealPage } from './DealPage';
+import { ALL_STAGES, groupByColumn, holdBadge, nextStage, previousStage } from './logic';
+import { holdErrorKey, type PipeKey, usePipeT } from './messages';
+import './pipeline.css';
+
+/** Cards drawn per column (the table view and the filters reach the rest). */
+const CARDS_PER_COLUMN = 60;
+
+type Sort = 'date' | 'artist' | 'guarantee' | 'updatedAt';
+
+export function PipelineScreen() {
+  const pt = usePipeT();
+  const i18n = useI18n();
+  const rpc = useRpc();
+  const dealError = (err: unknown): string => {
+    const key = err instanceof RpcCallError ? holdErrorKey(err.code) : null;
+    return key ? pt(key) : errorMessage(i18n, err);
+  };
+  const [view, setView] = useState<'board' | 'table'>('board');
+  const [searchInput, setSearchInput] = useState('');
+  const search = useDebouncedValue(searchInput.trim(), 250);
+  const [stage, setStage] = useState<DealStage | ''>('');
+  const [artistId, setArtistId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [rows, setRows] = useState<DealRow[] | null>(null);
+  const [artists, setArtists] = useState<ArtistRow[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [sort, setSort] = useState<Sort>('date');
+  const [desc, setDesc] = useState(false);
+
+  const load = useCallback(() => {
+    rpc
+      .call('deals.list', {
+        ...(search ? { search } : {}),
+        ...(stage ? { stage } : {}),
+        ...(artistId ? { artistId } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+        sort,
+        desc,
+      })
+      .then(
+        (r) => {
+          setRows(r);
+          setError(null);
+        },
+        (err) => setError(errorMessage(i18n, err)),
+      );
+  }, [rpc, search, stage, artistId, from, to, sort, desc, i18n]);
+  useEffect(load, [load]);
+  useEffect(() => {
+    rpc.call('roster.list', {}).then(setArtists, () => {});
+  }, [rpc]);
+  useRpcEvent('data.changed', ({ collections }) => {
+    if (collections.length === 0 || collections.includes('deals')) load();
+  });
+
+  const move = (row: DealRow, target: DealStage) => {
+    rpc.call('deal.update', { id: row.id, patch: { stage: target } }).then(
+      () => {
+        setError(null);
+        load();
+      },
+      (err) => setError(dealError(err)),
+    );
+  };
+
+  if (open) {
+    return <DealPage id={open} onClose={() => setOpen(null)} onChanged={load} />;
+  }
+
+  const header = (s: Sort, key: PipeKey) => (
+    <th scope="col" aria-sort={s === sort ? (desc ? 'descending' : 'ascending') : undefined}>
+      <button
+        type="button"
+        className="th-sort"
+        data-testid={`pipeline-sort-${s}`}
+        onClick={() => {
+          if (s === sort) setDesc(!desc);
+          else {
+            setSort(s);
+            setDesc(false);
+          }
+        }}
+      >
+        {pt(key)}
+        {s === sort ? (desc ? ' ↓' : ' ↑') : ''}
+      </button>
+    </th>
+  );
+  const label = (r: DealRow) => `${r.artistName} @ ${r.venueName}`;
+  const money = (r: DealRow) => formatMoney(r.guarantee, r.currency, i18n.locale, { compact: true });
+
+  return (
+    <section className="roster pipeline" data-testid="pipeline-screen">
+      <header className="page-header">
+        <h1>{pt('title')}</h1>
+        {rows ? (
+          <span className="page-count" data-testid="pipeline-count">
+            {pt('count', { n: rows.length })}
+          </span>
+        ) : null}
+        <span className="page-header-spacer" />
+        <div className="pipeline-tools">
+          <input
+            type="search"
+            className="input search-input"
+            aria-label={pt('search')}
+            placeholder={pt('search.placeholder')}
+            value={searchInput}
+            onChange={(e) => setSearchInput(e.target.value)}
+            data-testid="pipeline-search"
+          />
+          <select
+            className="input"
+            aria-label={pt('filter.stage')}
+            value={stage}
+            onChange={(e) => setStage(e.target.value as DealStage | '')}
+            data-testid="pipeline-stage-filter"
+          >
+            <option value="">{pt('filter.allStages')}</option>
+            {ALL_STAGES.map((s) => (
+              <option key={s} value={s}>
+                {pt(`stage.${s}`)}
+              </option>
+            ))}
+          </select>
+          <select
+            className="input"
+            aria-label={pt('filter.artist')}
+            value={artistId}
+            onChange={(e) => setArtistId(e.target.value)}
+            data-testid="pipeline-artist-filter"
+          >
+            <option value="">{pt('filter.allArtists')}</option>
+            {artists.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+          <label className="pipeline-date">
+            {pt('filter.from')}
+            <input
+              type="date"
+              className="input"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+              data-testid="pipeline-from"
+            />
+          </label>
+          <label className="pipeline-date">
+            {pt('filter.to')}
+            <input
+              type="date"
+              className="input"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              data-testid="pipeline-to"
+            />
+          </label>
+          <fieldset className="segmented" aria-label={pt('title')}>
+            {(['board', 'table'] as const).map((v) => (
+              <button
+                key={v}
+                type="button"
+                className={`button button-small${view === v ? ' button-primary' : ''}`}
+                aria-pressed={view === v}
+                onClick={() => setView(v)}
+                data-testid={`pipeline-view-${v}`}
+              >
+                {pt(v === 'board' ? 'view.board' : 'view.table')}
+              </button>
+            ))}
+          </fieldset>
+        </div>
+      </header>
+      {error ? (
+        <p className="form-error" role="alert" data-testid="pipeline-error">
+          {error}
+        </p>
+      ) : null}
+      {rows === null ? (
+        <p className="empty-state muted">{pt('loading')}</p>
+      ) : rows.length === 0 ? (
+        <p className="empty-state muted" data-testid="pipeline-empty">
+          {pt('empty')}
+        </p>
+      ) : view === 'board' ? (
+        <div className="kanban" data-testid="pipeline-board">
+          {[...groupByColumn(rows)].map(([column, cards]) => (
+            <section
+              key={column}
+              className="kanban-column"
+              aria-label={pt(column === 'closed' ? 'column.closed' : `stage.${column}`)}
+              data-testid={`column-${column}`}
+            >
+              <h2 className="kanban-title">
+                {pt(column === 'closed' ? 'column.closed' : `stage.${column}`)}
+                <span className="nav-count">{cards.length}</span>
+              </h2>
+              <ul className="kanban-cards">
+                {cards.slice(0, CARDS_PER_COLUMN).map((r) => {
+                  const next = nextStage(r.stage);
+                  const prev = previousStage(r.stage);
+                  const badge = holdBadge(r.holdLevel, i18n.lang);
+                  return (
+                    <li key={r.id} className="deal-card" data-deal-id={r.id} data-testid="deal-card">
+                      <button type="button" className="deal-card-open" onClick={() => setOpen(r.id)}>
+                        <strong>{r.artistName}</strong> @ {r.venueName}
+                      </button>
+                      <div className="deal-card-meta">
+                        <span>{formatDate(r.date, i18n.locale)}</span>
+                        {badge ? (
+                          <span className={`chip hold-badge hold-${r.holdLevel}`} data-testid="hold-badge">
+                            {badge}
+                          </span>
+                        ) : null}
+                        {column === 'closed' ? <span className="chip">{pt(`stage.${r.stage}`)}</span> : null}
+                        <span className="deal-card-money">{money(r)}</span>
+                      </div>
+                      <div className="deal-card-moves">
+                        <button
+                          type="button"
+                          className="button button-ghost button-small"
+                          disabled={!prev}
+                          aria-label={
+                            prev
+                              ? pt('move.previous', { deal: label(r), stage: pt(`stage.${prev}`) })
+                              : undefined
+                          }
+                          onClick={() => prev && move(r, prev)}
+                          data-testid="deal-move-prev"
+                        >
+                          ←
+                        </button>
+                        <select
+                          className="input input-small"
+                          aria-label={pt('move.label', { deal: label(r) })}
+                          value={r.stage}
+                          onChange={(e) => move(r, e.target.value as DealStage)}
+                          data-testid="deal-move-select"
+                        >
+                          {ALL_STAGES.map((s) => (
+                            <option key={s} value={s}>
+                              {pt(`stage.${s}`)}
+                            </option>
+                          ))}
+                        </select>
+                        <button
+                          type="button"
+                          className="button button-ghost button-small"
+                          disabled={!next}
+                          aria-label={
+                            next ? pt('move.next', { deal: label(r), stage: pt(`stage.${next}`) }) : undefined
+                          }
+                          onClick={() => next && move(r, next)}
+                          data-testid="deal-move-next"
+                        >
+                          →
+                        </button>
+                      </div>
+                    </li>
+                  );
+                })}
+              </ul>
+              {cards.length > CARDS_PER_COLUMN ? (
+                <p className="muted kanban-more">
+                  {pt('column.more', { n: cards.length - CARDS_PER_COLUMN })}
+                </p>
+              ) : null}
+            </section>
+          ))}
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table className="data-table" data-testid="pipeline-table">
+            <thead>
+              <tr>
+                {header('date', 'col.date')}
+                {header('artist', 'col.artist')}
+                <th scope="col">{pt('col.venue')}</th>
+                <th scope="col">{pt('col.stage')}</th>
+                <th scope="col">{pt('col.hold')}</th>
+                {header('guarantee', 'col.guarantee')}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr
+                  key={r.id}
+                  data-row-id={r.id}
+                  tabIndex={0}
+                  onClick={() => setOpen(r.id)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') setOpen(r.id);
+                  }}
+                >
+                  <td>{formatDate(r.date, i18n.locale)}</td>
+                  <td>{r.artistName}</td>
+                  <td>
+                    {r.venueName}
+                    {r.venueCity ? <span className="muted"> · {r.venueCity}</span> : null}
+                  </td>
+                  <td>{pt(`stage.${r.stage}`)}</td>
+                  <td>{holdBadge(r.holdLevel, i18n.lang) ?? ''}</td>
+                  <td className="num">{money(r)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * Deals RPC (the booker's pipeline): list with filters, detail with history and radius
+ * conflicts, validated edits (stage moves and hold levels go through the shared holds
+ * functions). Composed into `rpcContract` (contract.ts).
+ */
+import { z } from 'zod';
+import { DealStage, HoldLevel } from '../domain/enums';
+import { DealRecord, IsoDate } from '../domain/records';
+
+const id = z.string().min(1).max(64);
+
+export const DealRow = DealRecord.pick({
+  id: true,
+  artistId: true,
+  venueId: true,
+  date: true,
+  stage: true,
+  holdLevel: true,
+  dealType: true,
+  guarantee: true,
+  currency: true,
+  updatedAt: true,
+}).extend({ artistName: z.string(), venueName: z.string(), venueCity: z.string() });
+export type DealRow = z.infer<typeof DealRow>;
+
+export const DealsListParams = z
+  .object({
+    stage: DealStage.optional(),
+    artistId: id.optional(),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    search: z.string().max(200).optional(),
+    sort: z.enum(['date', 'updatedAt', 'guarantee', 'artist']).optional(),
+    desc: z.boolean().optional(),
+  })
+  .strict();
+export type DealsListParams = z.infer<typeof DealsListParams>;
+
+/** Editable deal fields. `artistId` is not: the deal lives in its artist's document. */
+export const DealPatch = DealRecord.pick({
+  venueId: true,
+  contactId: true,
+  date: true,
+  stage: true,
+  holdExpiresAt: true,
+  dealType: true,
+  guarantee: true,
+  percentageBps: true,
+  currency: true,
+  ticketPrice: true,
+  capacity: true,
+  agencyCommissionBps: true,
+  notes: true,
+})
+  .extend({ holdLevel: HoldLevel })
+  .partial()
+  .strict();
+export type DealPatch = z.infer<typeof DealPatch>;
+
+/** One field-level change of a deal. */
+export const DealFieldChange = z.object({
+  field: z.string(),
+  from: z.unknown(),
+  to: z.unknown(),
+});
+export const DealHistoryEntry = z.object({
+  at: z.string(),
+  by: z.string(),
+  /** `edit` for the deal's own update; a hold change kind when another deal's edit moved it. */
+  kind: z.string(),
+  changes: z.array(DealFieldChange),
+});
+export type DealHistoryEntry = z.infer<typeof DealHistoryEntry>;
+
+export const DealConflict = z.object({
+  anchorId: z.string(),
+  otherId: z.string(),
+  otherDate: z.string(),
+  otherVenueName: z.string(),
+  distanceKm: z.number(),
+  daysApart: z.number().int(),
+});
+export type DealConflict = z.infer<typeof DealConflict>;
+
+export const DealDetail = z.object({
+  deal: DealRecord,
+  artistName: z.string(),
+  venueName: z.string(),
+  venueCity: z.string(),
+  history: z.array(DealHistoryEntry),
+  conflicts: z.array(DealConflict),
+});
+export type DealDetail = z.infer<typeof DealDetail>;
+
+export const dealsContract = {
+  'deals.list': { params: DealsListParams, result: z.array(DealRow) },
+  'deal.get': { params: z.object({ id }).strict(), result: DealDetail },
+  'deal.update': { params: z.object({ id, patch: DealPatch }).strict(), result: DealDetail },
+} as const;
