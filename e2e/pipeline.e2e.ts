@@ -30,8 +30,9 @@ test('a booker opens the pipeline, moves a deal to the next stage, opens it and 
     for (let i = 1; i <= 10; i++) {
       const value = await artistFilter.locator('option').nth(i).getAttribute('value');
       await artistFilter.selectOption(value ?? '');
+      // The screen shows this artist's deals once it says it was loaded for them.
+      await expect(page.getByTestId('pipeline-screen')).toHaveAttribute('data-artist-filter', value ?? '');
       const cards = page.getByTestId('column-confirmed').getByTestId('deal-card');
-      await page.waitForTimeout(300);
       if ((await cards.count()) > 0) return cards.first();
     }
     throw new Error('no confirmed deal in the first artists');

@@ -38,6 +38,8 @@ export function PipelineScreen() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [rows, setRows] = useState<DealRow[] | null>(null);
+  /** The artist filter the rows shown were loaded for (lets a test wait for a reload). */
+  const [loadedFor, setLoadedFor] = useState('');
   const [artists, setArtists] = useState<ArtistRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState<string | null>(null);
@@ -58,6 +60,7 @@ export function PipelineScreen() {
       .then(
         (r) => {
           setRows(r);
+          setLoadedFor(artistId);
           setError(null);
         },
         (err) => setError(errorMessage(i18n, err)),
@@ -108,7 +111,7 @@ export function PipelineScreen() {
   const money = (r: DealRow) => formatMoney(r.guarantee, r.currency, i18n.locale, { compact: true });
 
   return (
-    <section className="roster pipeline" data-testid="pipeline-screen">
+    <section className="roster pipeline" data-testid="pipeline-screen" data-artist-filter={loadedFor}>
       <header className="page-header">
         <h1>{pt('title')}</h1>
         {rows ? (
