@@ -15,6 +15,7 @@ import './directory.css';
 import { DetailPanel } from './DetailPanel';
 import { ImportPanel } from './ImportPanel';
 import { ExportPanel } from './ExportPanel';
+import { PageHeader } from '../ui/PageHeader';
 type Sort = 'name' | 'city' | 'updatedAt';
 type Row = VenueRow | ContactRow;
 
@@ -86,14 +87,11 @@ export function DirectoryScreen({
 
   return (
     <section className="roster directory" data-testid={`${collection}-screen`}>
-      <header className="page-header">
-        <h1>{dt(collection === 'venues' ? 'nav.venues' : 'nav.contacts')}</h1>
-        {rows ? (
-          <span className="page-count" data-testid="dir-count">
-            {dt('count', { n: rows.length })}
-          </span>
-        ) : null}
-        <span className="page-header-spacer" />
+      <PageHeader
+        title={dt(collection === 'venues' ? 'nav.venues' : 'nav.contacts')}
+        count={rows ? dt('count', { n: rows.length }) : null}
+        countTestId="dir-count"
+      >
         <div className="directory-tools">
           <input
             type="search"
@@ -137,7 +135,7 @@ export function DirectoryScreen({
             {dt('export')}
           </button>
         </div>
-      </header>
+      </PageHeader>
       {panel === 'import' ? (
         <ImportPanel collection={collection} onClose={() => setPanel('none')} onDone={load} />
       ) : null}

@@ -16,6 +16,7 @@ import { DealPage } from './DealPage';
 import { ALL_STAGES, groupByColumn, holdBadge, nextStage, previousStage } from './logic';
 import { holdErrorKey, type PipeKey, usePipeT } from './messages';
 import './pipeline.css';
+import { PageHeader } from '../ui/PageHeader';
 
 /** Cards drawn per column (the table view and the filters reach the rest). */
 const CARDS_PER_COLUMN = 60;
@@ -112,14 +113,11 @@ export function PipelineScreen() {
 
   return (
     <section className="roster pipeline" data-testid="pipeline-screen" data-artist-filter={loadedFor}>
-      <header className="page-header">
-        <h1>{pt('title')}</h1>
-        {rows ? (
-          <span className="page-count" data-testid="pipeline-count">
-            {pt('count', { n: rows.length })}
-          </span>
-        ) : null}
-        <span className="page-header-spacer" />
+      <PageHeader
+        title={pt('title')}
+        count={rows ? pt('count', { n: rows.length }) : null}
+        countTestId="pipeline-count"
+      >
         <div className="pipeline-tools">
           <input
             type="search"
@@ -193,7 +191,7 @@ export function PipelineScreen() {
             ))}
           </fieldset>
         </div>
-      </header>
+      </PageHeader>
       {error ? (
         <p className="form-error" role="alert" data-testid="pipeline-error">
           {error}
