@@ -29,7 +29,8 @@ await Promise.all([
     entryPoints: ['src/main/core-process.ts'],
     outfile: 'dist/main/core-process.cjs',
     // Native module, loaded from node_modules (rebuilt for Electron by electron-builder).
-    external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
+    // pdfkit and exceljs read their font/template files from their own folders at run time.
+    external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate', 'pdfkit', 'exceljs'],
   }),
   build({
     ...common,

@@ -12,3 +12,4 @@ export * from './rpc/contract';
 export * from './deeplink/index';
 export * from './rpc/directory';
 export * from './rpc/deals';
+export * from './rpc/files';

@@ -6,6 +6,7 @@
 import type { RpcHandlers } from '@flowstage/shared';
 import { CoreContext, type CoreOptions } from './context';
 import { dealHandlers } from './handlers/deals';
+import { fileHandlers } from './export/files';
 import { directoryHandlers } from './handlers/directory';
 import { rosterHandlers } from './handlers/roster';
 import { sessionHandlers } from './handlers/session';
@@ -29,6 +30,7 @@ export async function createCore(options: CoreOptions): Promise<CoreHost & { con
       () => ctx.session.current?.user.name || ctx.session.current?.user.email || '',
     ),
     ...storageHandlers(ctx),
+    ...fileHandlers(),
     'sync.status': async () => ctx.syncStatus(),
     'sync.documents': async () => ctx.openedWorkspace?.sync.documents() ?? [],
   };

@@ -43,6 +43,7 @@ function fakeCore(): CoreHost & { emit(message: RpcEventMessage): void; listener
     'backup.export': notHere,
     'backup.import': notHere,
     'backup.defaultPath': notHere,
+    'exports.defaultPath': notHere,
     'venues.list': async () => [],
     'venues.tags': async () => [],
     'venue.get': notHere,

@@ -112,6 +112,44 @@ export const ContactRecord = z.object({
 });
 export type ContactRecord = z.infer<typeof ContactRecord>;
 
+const Bps = z.number().int().min(0).max(10_000);
+
+/** A bonus paid when a threshold is reached (settlement, DOMAIN.md). */
+export const BonusTier = z.object({
+  metric: z.enum(['tickets', 'revenue', 'occupancy']),
+  /** tickets: a count; revenue: gross in minor units; occupancy: bps of sellable. */
+  threshold: z.number().int().min(0),
+  amount: Minor,
+});
+export type BonusTier = z.infer<typeof BonusTier>;
+
+export const Expense = z.object({ label: z.string().max(200), amount: Minor });
+export type Expense = z.infer<typeof Expense>;
+
+/** A pending challenge on a 1st hold (holds.ts): the challenger brought a firm offer. */
+export const DealChallenge = z.object({
+  challengerId: Id,
+  issuedAt: IsoDateTime,
+  deadline: IsoDateTime,
+});
+export type DealChallenge = z.infer<typeof DealChallenge>;
+
+/** One line of a show day's schedule (advancing): local time at the venue. */
+export const ScheduleItem = z.object({
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'time must be HH:MM'),
+  label: z.string().trim().min(1).max(200),
+});
+export type ScheduleItem = z.infer<typeof ScheduleItem>;
+
+/** A guest-list entry (advancing). */
+export const GuestEntry = z.object({
+  id: Id,
+  name: z.string().trim().min(1).max(200),
+  plusOnes: z.number().int().min(0).max(20),
+  note: z.string().max(300),
+});
+export type GuestEntry = z.infer<typeof GuestEntry>;
+
 export const DealRecord = z.object({
   ...base,
   artistId: Id,
@@ -130,6 +168,32 @@ export const DealRecord = z.object({
   capacity: z.number().int().min(0).max(200_000),
   agencyCommissionBps: z.number().int().min(0).max(10_000),
   notes: z.string().max(20_000),
+  /*
+   * Added for issue 4 (all optional, absent on older records; one field each so that two
+   * devices editing different terms merge field by field).
+   * Terms beyond the base structure (settlement.ts DealTerms):
+   */
+  bonuses: z.array(BonusTier).max(50).optional(),
+  bonusMode: z.enum(['incremental', 'highest']).optional(),
+  promoterProfitBps: Bps.optional(),
+  coHeadlineSharesBps: z.array(Bps).max(10).optional(),
+  coHeadlineIndex: z.number().int().min(0).max(9).optional(),
+  vatBps: Bps.optional(),
+  vatReverseCharge: z.boolean().optional(),
+  withholdingBps: Bps.optional(),
+  depositPaid: Minor.optional(),
+  /** Expenses agreed in the deal (versus-net split point). */
+  expenses: z.array(Expense).max(200).optional(),
+  /** A challenge pending on this deal (it is the challenged 1st hold); null once resolved. */
+  challenge: DealChallenge.nullable().optional(),
+  /** Advancing: the show day. Production and hospitality are free text (Y.Text). */
+  schedule: z.array(ScheduleItem).max(100).optional(),
+  production: z.string().max(20_000).optional(),
+  hospitality: z.string().max(20_000).optional(),
+  /** Guest list, a Y.Array: entries added on two devices at once both stay. */
+  guestList: z.array(GuestEntry).max(1000).optional(),
+  /** Contacts of the day (promoter, production, tour manager), in display order. */
+  dayContactIds: z.array(Id).max(30).optional(),
 });
 export type DealRecord = z.infer<typeof DealRecord>;
 

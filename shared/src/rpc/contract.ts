@@ -8,6 +8,7 @@ import { ArtistRecord } from '../domain/records';
 import { WorkspaceDto } from '../api/cloud';
 import { dealsContract } from './deals';
 import { directoryContract } from './directory';
+import { filesContract, LocalFilePath } from './files';
 
 export const SyncState = z.enum(['synced', 'syncing', 'offline', 'error']);
 export type SyncState = z.infer<typeof SyncState>;
@@ -94,14 +95,6 @@ export const SearchHit = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 
-/** An absolute file path on this device (backups). */
-export const LocalFilePath = z
-  .string()
-  .min(2)
-  .max(4096)
-  .refine((p) => !p.includes('\0'), 'the path must not contain NUL characters')
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p), 'the path must be absolute');
-
 export const BackupSummary = z.object({
   path: z.string(),
   workspaceId: z.string(),
@@ -119,6 +112,7 @@ export type BackupDefaultPath = z.infer<typeof BackupDefaultPath>;
 export const rpcContract = {
   ...directoryContract,
   ...dealsContract,
+  ...filesContract,
   'app.info': {
     params: none,
     result: z.object({ version: z.string(), shell: z.enum(['electron', 'browser']) }),

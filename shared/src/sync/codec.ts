@@ -12,7 +12,7 @@ export const TEXT_FIELDS: Record<Collection, readonly string[]> = {
   artists: ['bio'],
   venues: [],
   contacts: [],
-  deals: ['notes'],
+  deals: ['notes', 'production', 'hospitality'],
   events: [],
 };
 

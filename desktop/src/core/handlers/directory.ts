@@ -1,5 +1,5 @@
 /** Directory handlers: venues and contacts read from the projection, written as document edits. */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import {
   collectionMap,
   ContactRecord,
@@ -18,6 +18,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import type { OpenedDb } from '../db/open';
 import { directoryCsv } from '../export/directory-csv';
+import { writeExportFile } from '../export/files';
 import { commitRecords, type MutableDocs } from '../import/commit';
 import { buildImport } from '../import/preview';
 import {
@@ -201,13 +202,7 @@ export function directoryHandlers(
           ? listVenueRecords(db(), { search, tag })
           : listContactRecords(db(), { search, tag });
       const csv = directoryCsv(collection, records);
-      const tmp = `${path}.${process.pid}.tmp`;
-      try {
-        await writeFile(tmp, csv, 'utf8');
-        await rename(tmp, path);
-      } catch (err) {
-        throw new RpcError('file_unwritable', `cannot write ${path}: ${(err as Error).message}`);
-      }
+      await writeExportFile(path, csv);
       return { path, rows: records.length, bytes: Buffer.byteLength(csv) };
     },
   };

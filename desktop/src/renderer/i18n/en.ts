@@ -52,6 +52,14 @@ export const en = {
   'backup.title': 'Back up this workspace',
   'backup.body':
     'Saves the whole workspace stored on this computer — artists, venues, contacts, deals and events — into one file. Keep it somewhere safe: it restores the workspace on another computer.',
+  'export.path': 'File',
+  'export.path.hint':
+    'Where to save the file on this computer (a full path). The folder is created if needed.',
+  'export.submit': 'Save',
+  'export.busy': 'Saving…',
+  'export.close': 'Close',
+  'export.done': 'Saved to {path}',
+  'export.details': '{size} · {count}',
   'backup.path': 'Backup file',
   'backup.path.hint':
     'Full path of the file to create. Missing folders are created; a file with the same name is replaced.',
@@ -218,6 +226,8 @@ export const en = {
     'Flow Stage could not write the file. Check that you may write to this folder and that the disk is not full.',
   'error.backup_not_member':
     'This backup belongs to a workspace your account cannot open. Sign in with an account of that agency, or ask it to invite you.',
+  'error.file_unwritable':
+    'The file cannot be written there. Check the folder and your permissions, then try again.',
   'error.unknown': 'Something went wrong ({message}).',
 } as const;
 

@@ -12,6 +12,7 @@ const ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   invalid_params: 'error.invalid_params',
   not_found: 'error.not_found',
   no_workspace: 'error.no_workspace',
+  file_unwritable: 'error.file_unwritable',
   // Backup export / import (desktop/src/core/backup): `backup_<BackupErrorCode>`.
   backup_not_found: 'error.backup_not_found',
   backup_unreadable: 'error.backup_unreadable',

@@ -52,6 +52,14 @@ export const fr: Messages = {
   'backup.title': 'Sauvegarder cet espace de travail',
   'backup.body':
     'Enregistre dans un seul fichier tout l’espace de travail présent sur cet ordinateur : artistes, salles, contacts, deals et événements. Gardez-le en lieu sûr : il permet de restaurer l’espace de travail sur un autre ordinateur.',
+  'export.path': 'Fichier',
+  'export.path.hint':
+    'Où enregistrer le fichier sur cet ordinateur (chemin complet). Le dossier est créé si besoin.',
+  'export.submit': 'Enregistrer',
+  'export.busy': 'Enregistrement…',
+  'export.close': 'Fermer',
+  'export.done': 'Enregistré dans {path}',
+  'export.details': '{size} · {count}',
   'backup.path': 'Fichier de sauvegarde',
   'backup.path.hint':
     'Chemin complet du fichier à créer. Les dossiers manquants sont créés ; un fichier du même nom est remplacé.',
@@ -220,5 +228,7 @@ export const fr: Messages = {
     'Flow Stage n’a pas pu écrire le fichier. Vérifiez que vous pouvez écrire dans ce dossier et que le disque n’est pas plein.',
   'error.backup_not_member':
     'Cette sauvegarde appartient à un espace de travail que votre compte ne peut pas ouvrir. Connectez-vous avec un compte de cette agence, ou demandez-lui de vous inviter.',
+  'error.file_unwritable':
+    'Impossible d’écrire le fichier à cet endroit. Vérifiez le dossier et vos droits, puis réessayez.',
   'error.unknown': 'Une erreur est survenue ({message}).',
 };

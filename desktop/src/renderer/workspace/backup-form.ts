@@ -1,6 +1,6 @@
 /** Pure logic of the backup dialog and the restore form (kept out of the components to be tested). */
 import type { BackupSummary, SessionState } from '@flowstage/shared';
-import { LocalFilePath } from '@flowstage/shared/rpc/contract';
+import { LocalFilePath } from '@flowstage/shared/rpc/files';
 import type { MessageKey } from '../i18n/en';
 import type { Translator } from '../i18n/translate';
 import { formatBytes } from '../lib/bytes';

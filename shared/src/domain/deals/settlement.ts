@@ -27,19 +27,11 @@
  */
 import { z } from 'zod';
 import { Currency, DealType } from '../enums';
-import { Minor } from '../records';
+import { BonusTier, Expense, Minor } from '../records';
 import { agencyCommission, Bps } from './commission';
 import { allocate, applyBps, BPS, divHalfEven, toMinor } from './money';
 
 const MAX_MINOR = 1_000_000_000_00;
-
-export const BonusTier = z.object({
-  metric: z.enum(['tickets', 'revenue', 'occupancy']),
-  /** tickets: a count; revenue: gross in minor units; occupancy: bps of sellable. */
-  threshold: z.number().int().min(0),
-  amount: Minor,
-});
-export type BonusTier = z.infer<typeof BonusTier>;
 
 /** Deal terms: what DealRecord carries, plus what some structures need. */
 export const DealTerms = z
@@ -94,8 +86,6 @@ export const PriceTier = z.object({
   sold: z.number().int().min(0).max(1_000_000),
   comps: z.number().int().min(0).max(1_000_000).default(0),
 });
-
-export const Expense = z.object({ label: z.string().max(200), amount: Minor });
 
 export const BoxOffice = z
   .object({
