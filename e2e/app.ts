@@ -79,3 +79,33 @@ export class DesktopPage {
     });
   }
 }
+
+/** Switch the UI language with the top bar's selector (the choice is stored for the session). */
+export async function setLanguage(page: Page, lang: 'fr' | 'en'): Promise<void> {
+  await page.getByTestId('lang-switch').first().selectOption(lang);
+  await expect(page.locator('html')).toHaveAttribute('lang', lang);
+}
+
+/** Open the Calendar screen from the sidebar; waits for the calendar's first load. */
+export async function openCalendar(page: Page): Promise<void> {
+  await page.getByTestId('nav-calendar').click();
+  await expect(page.getByTestId('booking-calendar')).toHaveAttribute('data-loaded', /\|/, {
+    timeout: 30_000,
+  });
+}
+
+/** Drag with the mouse (FullCalendar listens to mouse events) from one element's centre to another's. */
+export async function mouseDrag(
+  page: Page,
+  from: ReturnType<Page['locator']>,
+  to: ReturnType<Page['locator']>,
+): Promise<void> {
+  const a = await from.boundingBox();
+  const b = await to.boundingBox();
+  if (!a || !b) throw new Error('drag: element not visible');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 8, a.y + a.height / 2 + 8, { steps: 4 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}

@@ -57,7 +57,7 @@ test('a booker opens the pipeline, moves a deal to the next stage, opens it and 
   // Open the deal: terms, settlement, history of the move.
   await moved.locator('.deal-card-open').click();
   await expect(page.getByTestId('deal-page')).toBeVisible();
-  await expect(page.getByTestId('deal-history')).toContainText('contract_sent');
+  await expect(page.getByTestId('deal-history')).toContainText('Stage: Confirmed → Contract sent');
   await page.getByTestId('deal-dealType-input').selectOption('versus_net');
   await page.getByTestId('deal-guarantee-input').fill('1500');
   await page.getByTestId('deal-percentage-input').fill('80');

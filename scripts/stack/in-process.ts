@@ -7,7 +7,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { roomName } from '@flowstage/shared';
-import { buildWorkspaceUpdates, type DemoOptions, generateDemoAgency } from '@flowstage/shared/demo/index';
+import {
+  buildWorkspaceUpdates,
+  DEMO_DEFAULT_NOW,
+  type DemoOptions,
+  generateDemoAgency,
+} from '@flowstage/shared/demo/index';
 import { type CloudApi, createCloudApi } from '../../cloud-api/src/index';
 import { TEST_SCRYPT } from '../../cloud-api/src/testing/harness';
 import { createCore } from '../../desktop/src/core/index';
@@ -35,6 +40,8 @@ export class InProcessStack {
     readonly workspaceId: string,
     /** Number of documents the seeded workspace has. */
     readonly docCount: number,
+    /** The demo's "now": the cores' clock, so the hold sweep sees the demo's holds as current. */
+    readonly nowMs: number,
   ) {}
 
   static async start(demo: DemoOptions): Promise<InProcessStack> {
@@ -46,7 +53,8 @@ export class InProcessStack {
       generateDemoAgency(loadDemoInputs(join(import.meta.dirname, '../..')), demo),
     );
     for (const [docId, update] of updates) await seedRoom(store, roomName(workspaceId, docId), update);
-    const stack = new InProcessStack(dir, cloud, store, workspaceId, updates.size);
+    const nowMs = new Date(demo.now ?? DEMO_DEFAULT_NOW).getTime();
+    const stack = new InProcessStack(dir, cloud, store, workspaceId, updates.size, nowMs);
     await stack.startSync();
     return stack;
   }
@@ -65,6 +73,7 @@ export class InProcessStack {
       dataDir: join(this.dir, name),
       cloudUrl: this.cloud.url,
       syncUrl: this.sync.wsUrl,
+      now: () => new Date(this.nowMs),
     });
     this.cores.push(core);
     return core;

@@ -13,3 +13,7 @@ export * from './deeplink/index';
 export * from './rpc/directory';
 export * from './rpc/deals';
 export * from './rpc/files';
+export * from './rpc/calendar';
+export * from './rpc/edits';
+export * from './rpc/advancing';
+export * from './rpc/dashboard';

@@ -10,6 +10,7 @@ import type {
   SyncStatus,
 } from '@flowstage/shared';
 import { CloudClient, CloudError } from './cloud/client';
+import { startHoldSweeper } from './handlers/hold-sweep';
 import { RpcError } from './rpc/dispatch';
 import { Session } from './session/session';
 import { Workspace } from './workspace';
@@ -20,6 +21,8 @@ export interface CoreOptions {
   syncUrl: string;
   shell?: 'electron' | 'browser';
   version?: string;
+  /** The clock of the hold sweep (tests). */
+  now?: () => Date;
 }
 
 const OFFLINE: SyncStatus = {
@@ -36,6 +39,7 @@ export class CoreContext {
   readonly cloud: CloudClient;
   readonly session: Session;
   private ws: Workspace | null = null;
+  private stopHoldSweep: (() => void) | null = null;
   private readonly listeners = new Set<(m: RpcEventMessage) => void>();
 
   constructor(readonly options: CoreOptions) {
@@ -87,9 +91,13 @@ export class CoreContext {
     });
     this.ws = ws;
     ws.sync.start();
+    // Holds past their expiry and lapsed challenges: now, then every minute.
+    this.stopHoldSweep = startHoldSweeper(() => (this.ws === ws ? ws : null), this.options.now);
   }
 
   closeWorkspace(): void {
+    this.stopHoldSweep?.();
+    this.stopHoldSweep = null;
     this.ws?.close();
     this.ws = null;
   }

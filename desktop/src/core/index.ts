@@ -5,9 +5,13 @@
  */
 import type { RpcHandlers } from '@flowstage/shared';
 import { CoreContext, type CoreOptions } from './context';
+import { advancingHandlers } from './handlers/advancing';
+import { calendarHandlers } from './handlers/calendar';
 import { dealHandlers } from './handlers/deals';
 import { fileHandlers } from './export/files';
+import { dashboardHandlers } from './handlers/dashboard';
 import { directoryHandlers } from './handlers/directory';
+import { editsHandlers } from './handlers/edits';
 import { rosterHandlers } from './handlers/roster';
 import { sessionHandlers } from './handlers/session';
 import { storageHandlers } from './handlers/storage';
@@ -30,7 +34,11 @@ export async function createCore(options: CoreOptions): Promise<CoreHost & { con
       () => ctx.session.current?.user.name || ctx.session.current?.user.email || '',
     ),
     ...storageHandlers(ctx),
+    ...editsHandlers(() => ctx.workspace),
+    ...dashboardHandlers(() => ctx.workspace),
     ...fileHandlers(),
+    ...calendarHandlers(() => ctx.workspace),
+    ...advancingHandlers(() => ctx.workspace),
     'sync.status': async () => ctx.syncStatus(),
     'sync.documents': async () => ctx.openedWorkspace?.sync.documents() ?? [],
   };

@@ -4,10 +4,15 @@
  * validated with these schemas at the core's boundary.
  */
 import { z } from 'zod';
+import { ArtistKind } from '../domain/enums';
 import { ArtistRecord } from '../domain/records';
 import { WorkspaceDto } from '../api/cloud';
+import { advancingContract } from './advancing';
+import { calendarContract } from './calendar';
 import { dealsContract } from './deals';
 import { directoryContract } from './directory';
+import { dashboardContract } from './dashboard';
+import { editsContract } from './edits';
 import { filesContract, LocalFilePath } from './files';
 
 export const SyncState = z.enum(['synced', 'syncing', 'offline', 'error']);
@@ -113,6 +118,10 @@ export const rpcContract = {
   ...directoryContract,
   ...dealsContract,
   ...filesContract,
+  ...editsContract,
+  ...dashboardContract,
+  ...calendarContract,
+  ...advancingContract,
   'app.info': {
     params: none,
     result: z.object({ version: z.string(), shell: z.enum(['electron', 'browser']) }),
@@ -150,6 +159,11 @@ export const rpcContract = {
   'artist.get': { params: z.object({ id: z.string().max(64) }).strict(), result: ArtistRecord },
   'artist.update': {
     params: z.object({ id: z.string().max(64), patch: ArtistPatch }).strict(),
+    result: ArtistRecord,
+  },
+  /** A new roster artist from a name (the native menu's "New artist"); other fields get defaults. */
+  'artist.create': {
+    params: z.object({ name: z.string().trim().min(1).max(200), kind: ArtistKind.optional() }).strict(),
     result: ArtistRecord,
   },
   'artist.delete': { params: z.object({ id: z.string().max(64) }).strict(), result: ArtistRecord },

@@ -4,7 +4,7 @@
  * functions). Composed into `rpcContract` (contract.ts).
  */
 import { z } from 'zod';
-import { DealStage, HoldLevel } from '../domain/enums';
+import { Country, DealStage, HoldLevel } from '../domain/enums';
 import { DealRecord, IsoDate } from '../domain/records';
 
 const id = z.string().min(1).max(64);
@@ -16,11 +16,20 @@ export const DealRow = DealRecord.pick({
   date: true,
   stage: true,
   holdLevel: true,
+  holdExpiresAt: true,
   dealType: true,
   guarantee: true,
   currency: true,
   updatedAt: true,
-}).extend({ artistName: z.string(), venueName: z.string(), venueCity: z.string() });
+}).extend({
+  artistName: z.string(),
+  venueName: z.string(),
+  venueCity: z.string(),
+  /** The deadline of a challenge pending on this deal (it is the challenged 1st hold). */
+  challengeDeadline: z.string().nullable().optional(),
+  /** The lower hold that issued that challenge. */
+  challengerId: z.string().nullable().optional(),
+});
 export type DealRow = z.infer<typeof DealRow>;
 
 export const DealsListParams = z
@@ -51,6 +60,16 @@ export const DealPatch = DealRecord.pick({
   capacity: true,
   agencyCommissionBps: true,
   notes: true,
+  bonuses: true,
+  bonusMode: true,
+  promoterProfitBps: true,
+  coHeadlineSharesBps: true,
+  coHeadlineIndex: true,
+  vatBps: true,
+  vatReverseCharge: true,
+  withholdingBps: true,
+  depositPaid: true,
+  expenses: true,
 })
   .extend({ holdLevel: HoldLevel })
   .partial()
@@ -87,13 +106,32 @@ export const DealDetail = z.object({
   artistName: z.string(),
   venueName: z.string(),
   venueCity: z.string(),
+  /** Where the show is and where the artist is based (VAT rate and reverse charge). */
+  venueCountry: Country.optional(),
+  artistCountry: Country.optional(),
   history: z.array(DealHistoryEntry),
   conflicts: z.array(DealConflict),
 });
 export type DealDetail = z.infer<typeof DealDetail>;
 
+/** A lower hold with a firm offer challenges the 1st hold of its date (holds.ts challengeHold). */
+export const DealChallengeParams = z
+  .object({
+    id,
+    hours: z
+      .number()
+      .positive()
+      .max(24 * 30)
+      .optional(),
+  })
+  .strict();
+/** The challenged 1st hold's answer (holds.ts resolveChallenge). */
+export const DealAnswerParams = z.object({ id, answer: z.enum(['confirm', 'release']) }).strict();
+
 export const dealsContract = {
   'deals.list': { params: DealsListParams, result: z.array(DealRow) },
   'deal.get': { params: z.object({ id }).strict(), result: DealDetail },
   'deal.update': { params: z.object({ id, patch: DealPatch }).strict(), result: DealDetail },
+  'deal.challenge': { params: DealChallengeParams, result: DealDetail },
+  'deal.answerChallenge': { params: DealAnswerParams, result: DealDetail },
 } as const;

@@ -180,7 +180,7 @@ export type ImportResult = z.infer<typeof ImportResult>;
 export const ExportParams = z
   .object({
     collection: DirectoryCollection,
-    format: z.enum(['csv']),
+    format: z.enum(['csv', 'xlsx']),
     path: z
       .string()
       .min(2)

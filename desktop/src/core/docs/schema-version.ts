@@ -2,8 +2,8 @@
  * Forward migrations of the records' shape inside documents. Every document carries
  * `schemaVersion` in its META_MAP (absent: version 1). WorkspaceDocs runs the pending
  * migrations of an older document in ONE local Yjs transaction (persisted, projected and
- * synced like an edit): together with the first local edit of the document, or as soon
- * as it is loaded with `migrateOnLoad`. The default avoids writing on read: a load
+ * synced like an edit): just before the first local edit of the document (in an update of
+ * its own, so that undoing the edit never undoes it), or as soon as it is loaded with `migrateOnLoad`. The default avoids writing on read: a load
  * would otherwise change the document (and its sync digest) on every device at once.
  * Until then the projection reads older records as the migration would write them
  * (projection.ts `withDefaults`). A document from a NEWER version is left untouched: its

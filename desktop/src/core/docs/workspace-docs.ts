@@ -22,6 +22,7 @@ import { type Collection, collectionMap, readFields, SCHEMA_VERSION, sortDocIds 
 import * as Y from 'yjs';
 import type { Sqlite } from '../db/open';
 import { changedRecords, type RecordKey, splitKey } from './changes';
+import { EditHistory } from './edit-history';
 import { Projector } from './projection';
 import { rebuildProjection } from './rebuild';
 import { docSchemaVersion, hasContent, migrateDoc } from './schema-version';
@@ -83,6 +84,8 @@ export class WorkspaceDocs {
   private remoteScheduled = false;
   /** The update `applyRemote` is applying (its bytes are logged as they are). */
   private incoming: { doc: Y.Doc; update: Uint8Array } | null = null;
+  /** This device's recent local edits, undoable (edit-history.ts). */
+  readonly edits = new EditHistory(LOCAL_ORIGIN, (docId, fn) => this.runLocal(docId, fn));
 
   constructor(
     readonly sqlite: Sqlite,
@@ -111,6 +114,8 @@ export class WorkspaceDocs {
    */
   unload(docId: string): boolean {
     if (!this.tryFlush(docId)) return false;
+    // Written, but kept in memory while its recent edits can be undone.
+    if (this.edits.retains(docId)) return true;
     this.docs.get(docId)?.destroy();
     this.docs.delete(docId);
     return true;
@@ -146,7 +151,9 @@ export class WorkspaceDocs {
       // Received bytes are logged as they are when they applied completely.
       if (tr.origin === REMOTE_ORIGIN && this.incoming?.doc === doc && hasNoPending(doc))
         setTransactionUpdate(tr, this.incoming.update);
-      this.onUpdate(docId, doc, transactionUpdate(doc, tr), tr.origin === LOCAL_ORIGIN, tr);
+      // An undo or redo (origin: the document's Y.UndoManager) is a local edit too.
+      const local = tr.origin === LOCAL_ORIGIN || tr.origin instanceof Y.UndoManager;
+      this.onUpdate(docId, doc, transactionUpdate(doc, tr), local, tr);
     });
     this.docs.set(docId, doc);
     if (this.options.migrateOnLoad && hasContent(doc) && docSchemaVersion(doc) < SCHEMA_VERSION) {
@@ -179,24 +186,53 @@ export class WorkspaceDocs {
    * (otherwise that happens with its first local edit). A newer document is left as it is.
    */
   migrate(docId: string): void {
-    if (docSchemaVersion(this.get(docId)) < SCHEMA_VERSION) this.mutate(docId, () => {});
+    if (docSchemaVersion(this.get(docId)) < SCHEMA_VERSION) this.mutate(docId, () => {}, false);
   }
 
   /**
    * Apply a local edit: one Yjs transaction, one SQLite transaction. When this returns,
    * the edit is durable; when it throws PersistError, it is not (see the file comment).
    */
-  mutate(docId: string, edit: (doc: Y.Doc) => void): void {
+  mutate(docId: string, edit: (doc: Y.Doc) => void, undoable = true): void {
     const doc = this.get(docId);
+    if (undoable) {
+      // A migration is never undone: it gets its own update before the document is tracked.
+      if (hasContent(doc) && docSchemaVersion(doc) < SCHEMA_VERSION) this.migrate(docId);
+      this.edits.prepare(docId, doc);
+    }
+    const depth = this.edits.depth(docId);
+    let tr = null as Y.Transaction | null;
+    try {
+      this.runLocal(docId, () =>
+        doc.transact((t) => {
+          tr = t;
+          // An older document is migrated with its first local edit, in the same update.
+          migrateDoc(doc);
+          edit(doc);
+        }, LOCAL_ORIGIN),
+      );
+    } finally {
+      if (undoable && tr) this.edits.recorded(docId, doc, tr, depth);
+    }
+  }
+
+  /** Undo this device's most recent local edit, in whichever document (see edit-history.ts). */
+  undo() {
+    return this.edits.undo();
+  }
+
+  redo() {
+    return this.edits.redo();
+  }
+
+  /** Run a local transaction: flushed first, written before this returns, PersistError otherwise. */
+  private runLocal(docId: string, fn: () => void): void {
+    this.get(docId);
     this.flush(docId);
     this.localFailure = NO_FAILURE;
     let failure: unknown = NO_FAILURE;
     try {
-      doc.transact(() => {
-        // An older document is migrated with its first local edit, in the same update.
-        migrateDoc(doc);
-        edit(doc);
-      }, LOCAL_ORIGIN);
+      fn();
     } finally {
       failure = this.localFailure;
       this.localFailure = NO_FAILURE;
@@ -263,6 +299,7 @@ export class WorkspaceDocs {
   close(): void {
     this.commitRemote();
     for (const docId of this.unflushedDocIds()) this.tryFlush(docId);
+    this.edits.clear();
     for (const doc of this.docs.values()) doc.destroy();
     this.docs.clear();
     this.pending.clear();

@@ -1,7 +1,6 @@
 /**
  * CSV export of a directory list: UTF-8 with a BOM and `;` separators (French Excel opens
- * it as columns with accents intact), CRLF line ends. XLSX is not written: no XLSX or zip
- * writer is installed.
+ * it as columns with accents intact), CRLF line ends. XLSX: directory-xlsx.ts.
  */
 import type { ContactRecord, DirectoryCollection, VenueRecord } from '@flowstage/shared';
 import { toCsv } from '../import/csv';

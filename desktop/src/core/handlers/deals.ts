@@ -11,7 +11,6 @@ import {
   collectionMap,
   type DealConflict,
   type DealDetail,
-  type DealHistoryEntry,
   type DealPatch,
   DealRecord,
   FIRM_STAGES,
@@ -30,58 +29,15 @@ import {
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { dealsOfArtist, getArtist, getDeal, listDeals, namesOf } from '../queries/deals';
+import { appendHistory, diffDeal, historyOf } from './deal-history';
+import { applyWrites, type DealWrite, docDeals, planAnswer, planChallenge, planSweep } from './deal-holds';
 import { RpcError } from '../rpc/dispatch';
 import type { DirectoryWorkspace } from './directory';
 
-type DealMethods = 'deals.list' | 'deal.get' | 'deal.update';
+type DealMethods = 'deals.list' | 'deal.get' | 'deal.update' | 'deal.challenge' | 'deal.answerChallenge';
 type DealHandlers = Pick<RpcHandlers, DealMethods>;
 
-export const HISTORY_MAP = 'dealHistory';
-const MAX_HISTORY = 500;
-
-/** Fields compared for the history (the record minus bookkeeping). */
-const TRACKED = [
-  'venueId',
-  'contactId',
-  'date',
-  'stage',
-  'holdLevel',
-  'holdExpiresAt',
-  'dealType',
-  'guarantee',
-  'percentageBps',
-  'currency',
-  'ticketPrice',
-  'capacity',
-  'agencyCommissionBps',
-  'notes',
-] as const;
-
-export function diffDeal(before: DealRecord, after: DealRecord) {
-  return TRACKED.filter((f) => before[f] !== after[f]).map((f) => ({
-    field: f,
-    from: before[f],
-    to: after[f],
-  }));
-}
-
-function historyOf(doc: Y.Doc, dealId: string): DealHistoryEntry[] {
-  const list = doc.getMap(HISTORY_MAP).get(dealId);
-  if (!(list instanceof Y.Array)) return [];
-  return (list.toArray() as DealHistoryEntry[]).slice().reverse();
-}
-
-function appendHistory(doc: Y.Doc, dealId: string, entry: DealHistoryEntry): void {
-  const map = doc.getMap(HISTORY_MAP);
-  let list = map.get(dealId);
-  if (!(list instanceof Y.Array)) {
-    list = new Y.Array<DealHistoryEntry>();
-    map.set(dealId, list);
-  }
-  const arr = list as Y.Array<DealHistoryEntry>;
-  arr.push([entry]);
-  if (arr.length > MAX_HISTORY) arr.delete(0, arr.length - MAX_HISTORY);
-}
+export { HISTORY_MAP } from './deal-history';
 
 function holdRefused(err: unknown): never {
   if (err instanceof HoldError) throw new RpcError(`hold_${err.code}`, err.message);
@@ -180,16 +136,6 @@ export function dealHandlers(
     return { ws, docId, doc, current: parsed.data };
   }
 
-  function docDeals(doc: Y.Doc): DealRecord[] {
-    const out: DealRecord[] = [];
-    for (const [, ymap] of collectionMap(doc, 'deals')) {
-      if (!(ymap instanceof Y.Map)) continue;
-      const p = DealRecord.safeParse({ deletedAt: null, ...readFields(ymap) });
-      if (p.success && !p.data.deletedAt) out.push(p.data);
-    }
-    return out;
-  }
-
   function detail(id: string): DealDetail {
     const { doc, current } = liveDeal(id);
     const artist = getArtist(db(), current.artistId);
@@ -226,6 +172,8 @@ export function dealHandlers(
       artistName: names.artist.get(current.artistId) ?? artist?.name ?? '',
       venueName: v?.name ?? '',
       venueCity: v?.city ?? '',
+      ...(v?.country ? { venueCountry: v.country } : {}),
+      ...(artist ? { artistCountry: artist.homeCountry } : {}),
       history: historyOf(doc, id),
       conflicts,
     };
@@ -253,6 +201,8 @@ export function dealHandlers(
       stage: mine.stage,
       holdLevel: mine.holdLevel,
       holdExpiresAt: mine.holdExpiresAt,
+      // A challenge waits on the 1st hold only: any other state drops it.
+      ...(current.challenge && !(mine.stage === 'hold' && mine.holdLevel === 1) ? { challenge: null } : {}),
     });
     const changes = diffDeal(current, final);
     const otherChanges = others.flatMap((d) => {
@@ -265,7 +215,7 @@ export function dealHandlers(
     ws.docs.mutate(docId, (d) => {
       const map = collectionMap(d, 'deals');
       const ymap = map.get(id) as Y.Map<unknown>;
-      const written = Object.fromEntries(changes.map((c) => [c.field, c.to]));
+      const written = Object.fromEntries(changes.map((c) => [c.field, final[c.field]]));
       writeFields('deals', ymap, { ...written, updatedAt: at });
       appendHistory(d, id, { at, by, kind: 'edit', changes });
       for (const o of otherChanges) {
@@ -274,6 +224,7 @@ export function dealHandlers(
           stage: o.after.stage,
           holdLevel: o.after.holdLevel,
           holdExpiresAt: o.after.holdExpiresAt,
+          ...(o.before.challenge && o.after.holdLevel !== 1 ? { challenge: null } : {}),
         };
         writeFields('deals', om, { ...fieldsOf, updatedAt: at });
         appendHistory(d, o.before.id, {
@@ -286,6 +237,19 @@ export function dealHandlers(
         });
       }
     });
+    // An expiry set in the past applies at once (else the next sweep would).
+    if (final.holdExpiresAt && Date.parse(final.holdExpiresAt) <= Date.parse(at)) {
+      const due = planSweep(docDeals(doc), at);
+      if (due.length > 0) ws.docs.mutate(docId, (d) => applyWrites(d, due));
+    }
+    return detail(id);
+  }
+
+  /** A challenge or an answer: planned on the artist document, written as one edit. */
+  function holdAction(id: string, plan: (deals: DealRecord[], at: string, by: string) => DealWrite[]) {
+    const { ws, docId, doc } = liveDeal(id);
+    const writes = plan(docDeals(doc), now().toISOString(), actor());
+    if (writes.length > 0) ws.docs.mutate(docId, (d) => applyWrites(d, writes));
     return detail(id);
   }
 
@@ -293,5 +257,9 @@ export function dealHandlers(
     'deals.list': async (params) => listDeals(db(), params),
     'deal.get': async ({ id }) => detail(id),
     'deal.update': async ({ id, patch }) => update(id, patch),
+    'deal.challenge': async ({ id, hours }) =>
+      holdAction(id, (deals, at, by) => planChallenge(deals, id, at, by, hours)),
+    'deal.answerChallenge': async ({ id, answer }) =>
+      holdAction(id, (deals, at, by) => planAnswer(deals, id, answer, at, by)),
   };
 }

@@ -18,6 +18,7 @@ import * as Y from 'yjs';
 import { z } from 'zod';
 import type { OpenedDb } from '../db/open';
 import { directoryCsv } from '../export/directory-csv';
+import { directoryXlsx } from '../export/directory-xlsx';
 import { writeExportFile } from '../export/files';
 import { commitRecords, type MutableDocs } from '../import/commit';
 import { buildImport } from '../import/preview';
@@ -196,14 +197,15 @@ export function directoryHandlers(
       const created = commitRecords(workspace().docs, source.collection, records);
       return { created, skippedDuplicates: built.preview.counts.duplicate, preview: built.preview };
     },
-    'directory.export': async ({ collection, path, search, tag }) => {
+    'directory.export': async ({ collection, format, path, search, tag }) => {
       const records =
         collection === 'venues'
           ? listVenueRecords(db(), { search, tag })
           : listContactRecords(db(), { search, tag });
-      const csv = directoryCsv(collection, records);
-      await writeExportFile(path, csv);
-      return { path, rows: records.length, bytes: Buffer.byteLength(csv) };
+      const data =
+        format === 'xlsx' ? await directoryXlsx(collection, records) : directoryCsv(collection, records);
+      const bytes = await writeExportFile(path, data);
+      return { path, rows: records.length, bytes };
     },
   };
 }

@@ -64,3 +64,19 @@ describe('artist.update', () => {
     );
   });
 });
+
+describe('artist.create', () => {
+  it('adds a roster artist from a name, projected and undoable', async () => {
+    const d = device();
+    open.push(d);
+    const ctx = { workspace: { id: 'ws-1', db: d.db, docs: d.docs } } as unknown as CoreContext;
+    const h = rosterHandlers(ctx, NOW);
+    const created = await h['artist.create']({ name: '  Nouvelle Vague ', kind: 'solo' });
+    expect(created).toMatchObject({ name: 'Nouvelle Vague', kind: 'solo', createdAt: NOW().toISOString() });
+    expect(await h['artist.get']({ id: created.id })).toEqual(created);
+    expect(d.docs.undo()?.records).toEqual([
+      { collection: 'artists', id: created.id, fields: [], created: true },
+    ]);
+    await expect(h['artist.get']({ id: created.id })).rejects.toThrow(RpcError);
+  });
+});

@@ -4,6 +4,8 @@ import {
   type RpcHandlers,
   readFields,
   ROOT_DOC,
+  upsertRecord,
+  uuidv7,
   writeFields,
 } from '@flowstage/shared';
 import * as Y from 'yjs';
@@ -12,7 +14,10 @@ import type { CoreContext } from '../context';
 import { getArtist, listRoster, workspaceCounts } from '../queries/roster';
 import { RpcError } from '../rpc/dispatch';
 
-type RosterHandlers = Pick<RpcHandlers, 'roster.list' | 'artist.get' | 'artist.update' | 'workspace.counts'>;
+type RosterHandlers = Pick<
+  RpcHandlers,
+  'roster.list' | 'artist.get' | 'artist.update' | 'artist.create' | 'workspace.counts'
+>;
 
 export function rosterHandlers(ctx: CoreContext, now: () => Date = () => new Date()): RosterHandlers {
   return {
@@ -23,6 +28,34 @@ export function rosterHandlers(ctx: CoreContext, now: () => Date = () => new Dat
       const artist = getArtist(ctx.workspace.db.db, id);
       if (!artist) throw new RpcError('not_found', `no artist ${id}`);
       return artist;
+    },
+    'artist.create': async ({ name, kind }) => {
+      const at = now().toISOString();
+      const record = ArtistRecord.parse({
+        id: uuidv7(now().getTime()),
+        createdAt: at,
+        updatedAt: at,
+        deletedAt: null,
+        name,
+        kind: kind ?? 'band',
+        genres: [],
+        lineupSize: 1,
+        feeMin: 0,
+        feeMax: 0,
+        currency: 'EUR',
+        draw: 0,
+        homeCity: '',
+        homeCountry: 'FR',
+        lat: 0,
+        lon: 0,
+        agentId: null,
+        radiusKm: 0,
+        radiusDaysBefore: 0,
+        radiusDaysAfter: 0,
+        bio: '',
+      });
+      ctx.workspace.docs.mutate(ROOT_DOC, (doc) => upsertRecord(doc, 'artists', record.id, record));
+      return record;
     },
     'artist.update': async ({ id, patch }) => {
       const ws = ctx.workspace;

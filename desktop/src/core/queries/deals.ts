@@ -33,7 +33,16 @@ export function namesOf(db: Db, artistIds: string[], venueIds: string[]) {
     venue: new Map(
       v.map((r) => {
         const rec = r.data as Partial<VenueRecord>;
-        return [r.id, { name: rec.name ?? '', city: rec.city ?? '', lat: rec.lat ?? 0, lon: rec.lon ?? 0 }];
+        return [
+          r.id,
+          {
+            name: rec.name ?? '',
+            city: rec.city ?? '',
+            country: rec.country,
+            lat: rec.lat ?? 0,
+            lon: rec.lon ?? 0,
+          },
+        ];
       }),
     ),
   };
@@ -72,6 +81,9 @@ export function listDeals(db: Db, params: DealsListParams): DealRow[] {
       date: d.date,
       stage: d.stage,
       holdLevel: d.holdLevel,
+      holdExpiresAt: d.holdExpiresAt,
+      challengeDeadline: d.challenge?.deadline ?? null,
+      challengerId: d.challenge?.challengerId ?? null,
       dealType: d.dealType,
       guarantee: d.guarantee,
       currency: d.currency,

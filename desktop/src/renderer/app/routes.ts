@@ -6,7 +6,7 @@
  */
 import { type DeepLinkRoute, routeFromHash, UUID_RE } from '@flowstage/shared';
 
-export type Screen = 'roster' | 'venues' | 'contacts';
+export type Screen = 'dashboard' | 'roster' | 'venues' | 'contacts';
 
 export type AppRoute =
   | { kind: 'artist'; id: string }
@@ -34,7 +34,7 @@ export function routeHash(route: AppRoute): string {
   return route.kind === 'open' ? `#/open/${route.workspaceId}` : `#/${route.kind}/${route.id}`;
 }
 
-/** The screen showing a record route (deals have no screen here yet: null). */
+/** The list screen showing a record route (null for a deal: it opens on its page in the pipeline). */
 export function screenOf(route: AppRoute): Screen | null {
   switch (route.kind) {
     case 'artist':

@@ -25,12 +25,13 @@ export function ExportPanel({
   const i18n = useI18n();
   const rpc = useRpc();
   const [path, setPath] = useState('');
+  const [format, setFormat] = useState<'csv' | 'xlsx'>('csv');
   const [message, setMessage] = useState<string | null>(null);
   const run = async () => {
     try {
       const r = await rpc.call('directory.export', {
         collection,
-        format: 'csv',
+        format,
         path: path.trim(),
         ...(search ? { search } : {}),
         ...(tag ? { tag } : {}),
@@ -49,6 +50,22 @@ export function ExportPanel({
         </button>
       </header>
       <p className="muted">{dt('export.note')}</p>
+      <fieldset className="export-format" data-testid="dir-export-format">
+        <legend>{dt('export.format')}</legend>
+        {(['csv', 'xlsx'] as const).map((f) => (
+          <label key={f}>
+            <input
+              type="radio"
+              name="export-format"
+              value={f}
+              checked={format === f}
+              onChange={() => setFormat(f)}
+              data-testid={`dir-export-format-${f}`}
+            />{' '}
+            {dt(f === 'csv' ? 'export.csv' : 'export.xlsx')}
+          </label>
+        ))}
+      </fieldset>
       <label>
         {dt('export.path')}
         <input

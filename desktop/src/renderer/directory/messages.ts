@@ -82,10 +82,13 @@ const en = {
   'issue.invalid': 'missing or not valid',
   'issue.duplicate_existing': 'already in the directory',
   'issue.duplicate_in_file': 'repeats an earlier line of this file',
-  export: 'Export CSV',
+  export: 'Export',
   'export.path': 'Save as (absolute path)',
   'export.done': '{n} rows written to {path}',
-  'export.note': 'CSV (UTF-8, `;`, opens in Excel) of the list as filtered. XLSX is not available yet.',
+  'export.note': 'The list as filtered, as CSV (UTF-8, `;`) or as an Excel workbook (.xlsx).',
+  'export.format': 'Format',
+  'export.csv': 'CSV',
+  'export.xlsx': 'Excel (.xlsx)',
 };
 
 type Key = keyof typeof en;
@@ -171,10 +174,13 @@ const fr: Record<Key, string> = {
   'issue.invalid': 'manquant ou invalide',
   'issue.duplicate_existing': 'déjà dans l’annuaire',
   'issue.duplicate_in_file': 'répète une ligne précédente du fichier',
-  export: 'Exporter en CSV',
+  export: 'Exporter',
   'export.path': 'Enregistrer sous (chemin absolu)',
   'export.done': '{n} lignes écrites dans {path}',
-  'export.note': 'CSV (UTF-8, `;`, s’ouvre dans Excel) de la liste filtrée. XLSX pas encore disponible.',
+  'export.note': 'La liste filtrée, en CSV (UTF-8, `;`) ou en classeur Excel (.xlsx).',
+  'export.format': 'Format',
+  'export.csv': 'CSV',
+  'export.xlsx': 'Excel (.xlsx)',
 };
 
 export type DirKey = Key;

@@ -204,6 +204,7 @@ export const en = {
   'error.timeout': 'Flow Stage took too long to answer. Try again.',
   'error.invalid_params': 'Some fields are invalid.',
   'error.not_found': 'This item no longer exists.',
+  'error.edit_not_saved': 'The change could not be saved on this device (disk full or locked?). Try again.',
   'error.no_workspace': 'No workspace is open. Sign in again.',
   'error.backup_not_found': 'There is no file at this path. Check the path and try again.',
   'error.backup_unreadable': 'This file cannot be read. Check that you are allowed to open it.',

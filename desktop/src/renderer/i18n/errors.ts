@@ -11,6 +11,7 @@ const ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   timeout: 'error.timeout',
   invalid_params: 'error.invalid_params',
   not_found: 'error.not_found',
+  edit_not_saved: 'error.edit_not_saved',
   no_workspace: 'error.no_workspace',
   file_unwritable: 'error.file_unwritable',
   // Backup export / import (desktop/src/core/backup): `backup_<BackupErrorCode>`.

@@ -206,6 +206,8 @@ export const fr: Messages = {
   'error.timeout': 'Flow Stage a mis trop de temps à répondre. Réessayez.',
   'error.invalid_params': 'Certains champs sont invalides.',
   'error.not_found': 'Cet élément n’existe plus.',
+  'error.edit_not_saved':
+    'La modification n’a pas pu être enregistrée sur cet appareil (disque plein ou verrouillé ?). Réessayez.',
   'error.no_workspace': 'Aucun espace de travail n’est ouvert. Reconnectez-vous.',
   'error.backup_not_found': 'Aucun fichier à cet emplacement. Vérifiez le chemin et réessayez.',
   'error.backup_unreadable': 'Ce fichier ne peut pas être lu. Vérifiez que vous avez le droit de l’ouvrir.',

@@ -13,7 +13,11 @@ import { useRpc } from '../rpc/react';
 import { ShortcutsHelp } from '../shortcuts/ShortcutsHelp';
 import { isTypingTarget, SHORTCUTS, type ShortcutAction, step } from '../shortcuts/registry';
 import { BackupDialog } from '../workspace/BackupDialog';
+import { useEdits } from '../edits/EditsProvider';
+import { AboutDialog, SettingsDialog } from './AppDialogs';
 import type { CommandId, PaletteOption } from './commands';
+import { menuAction } from './menu-commands';
+import { NewArtistDialog } from './NewArtistDialog';
 import { usePaletteT } from './messages';
 import { Palette } from './Palette';
 
@@ -27,7 +31,7 @@ interface CommandLayerProps {
   onOpenDeal?(dealId: string): void;
 }
 
-type Overlay = 'none' | 'palette' | 'help' | 'backup';
+type Overlay = 'none' | 'palette' | 'help' | 'backup' | 'settings' | 'about' | 'newArtist';
 
 /** Focuses the current screen's search box (`/`). */
 function focusScreenSearch(): void {
@@ -45,6 +49,7 @@ export function CommandLayer({
 }: CommandLayerProps) {
   const rpc = useRpc();
   const i18n = useI18n();
+  const edits = useEdits();
   const { lang, setLang } = i18n;
   const pt = usePaletteT();
   const [overlay, setOverlay] = useState<Overlay>('none');
@@ -84,8 +89,17 @@ export function CommandLayer({
       case 'focusSearch':
         focusScreenSearch();
         break;
+      case 'goDashboard':
+        onNavigate('dashboard');
+        break;
       case 'goRoster':
         onNavigate('roster');
+        break;
+      case 'undo':
+        edits.undo();
+        break;
+      case 'redo':
+        edits.redo();
         break;
       case 'goVenues':
         onNavigate('venues');
@@ -99,6 +113,8 @@ export function CommandLayer({
   latestRun.current = runAction;
   const overlayRef = useRef(overlay);
   overlayRef.current = overlay;
+  /** When a text field last got Ctrl/Cmd-Z or -Y (its native undo; see menu-commands.ts). */
+  const fieldUndoKeyAt = useRef(Number.NEGATIVE_INFINITY);
 
   // Keyboard shortcuts (never while typing in a field, except Ctrl/Cmd chords).
   useEffect(() => {
@@ -106,11 +122,14 @@ export function CommandLayer({
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || event.isComposing) return;
+      if ((event.ctrlKey || event.metaKey) && /^[zy]$/i.test(event.key) && isTypingTarget(event.target))
+        fieldUndoKeyAt.current = performance.now();
       const result = step(SHORTCUTS, pending, {
         key: event.key,
         ctrlKey: event.ctrlKey,
         metaKey: event.metaKey,
         altKey: event.altKey,
+        shiftKey: event.shiftKey,
         typing: isTypingTarget(event.target),
       });
       pending = result.pending;
@@ -153,8 +172,12 @@ export function CommandLayer({
     if (!bridge?.onShellEvent) return;
     return bridge.onShellEvent((event: ShellEvent) => {
       if (event.type === 'menu') {
-        // Other menu commands (undo, settings, new artist…) have no renderer handler yet.
-        if (event.command === 'search') setOverlay('palette');
+        const echo = performance.now() - fieldUndoKeyAt.current < 500;
+        const action = menuAction(event.command, isTypingTarget(document.activeElement), echo);
+        if (action.kind === 'none') return;
+        if (action.kind === 'native') document.execCommand(action.command);
+        else if (action.kind === 'undo' || action.kind === 'redo') latestRun.current(action.kind);
+        else setOverlay(action.kind);
       } else if (event.type === 'deepLink') {
         latestOpenRoute.current(event.route);
       } else {
@@ -171,10 +194,22 @@ export function CommandLayer({
   const runCommand = (command: CommandId) => {
     setOverlay('none');
     switch (command) {
+      case 'dashboard':
       case 'roster':
       case 'venues':
       case 'contacts':
         onNavigate(command);
+        break;
+      case 'undo':
+      case 'redo':
+        latestRun.current(command);
+        break;
+      case 'recentEdits':
+        edits.showRecent();
+        break;
+      case 'newArtist':
+      case 'settings':
+        setOverlay(command);
         break;
       case 'lang.fr':
       case 'lang.en':
@@ -204,5 +239,26 @@ export function CommandLayer({
   if (overlay === 'palette') return <Palette onClose={close} onChoose={choose} />;
   if (overlay === 'help') return <ShortcutsHelp onClose={close} />;
   if (overlay === 'backup') return <BackupDialog onClose={close} />;
+  if (overlay === 'about') return <AboutDialog onClose={close} />;
+  if (overlay === 'settings')
+    return (
+      <SettingsDialog
+        onClose={close}
+        onOpen={(next) => {
+          setOverlay(next === 'recentEdits' ? 'none' : next);
+          if (next === 'recentEdits') edits.showRecent();
+        }}
+      />
+    );
+  if (overlay === 'newArtist')
+    return (
+      <NewArtistDialog
+        onClose={close}
+        onCreated={(id) => {
+          close();
+          onNavigate('roster', id);
+        }}
+      />
+    );
   return null;
 }

@@ -19,7 +19,7 @@ describe('palette options', () => {
   it('lists commands first with no query', () => {
     const groups = buildGroups('', [], label);
     expect(groups.map((g) => g.id)).toEqual(['commands']);
-    expect(groups[0]?.options).toHaveLength(7);
+    expect(groups[0]?.options).toHaveLength(13);
   });
 
   it('groups hits in a fixed order and filters commands', () => {

@@ -2,12 +2,31 @@
 import type { SearchCollection, SearchHit } from '@flowstage/shared';
 import type { PaletteKey } from './messages';
 
-export type CommandId = 'roster' | 'venues' | 'contacts' | 'lang.fr' | 'lang.en' | 'backup' | 'help';
+export type CommandId =
+  | 'dashboard'
+  | 'roster'
+  | 'venues'
+  | 'contacts'
+  | 'undo'
+  | 'redo'
+  | 'recentEdits'
+  | 'newArtist'
+  | 'settings'
+  | 'lang.fr'
+  | 'lang.en'
+  | 'backup'
+  | 'help';
 
 export const COMMANDS: readonly { id: CommandId; label: PaletteKey }[] = [
+  { id: 'dashboard', label: 'cmd.dashboard' },
   { id: 'roster', label: 'cmd.roster' },
   { id: 'venues', label: 'cmd.venues' },
   { id: 'contacts', label: 'cmd.contacts' },
+  { id: 'undo', label: 'cmd.undo' },
+  { id: 'redo', label: 'cmd.redo' },
+  { id: 'recentEdits', label: 'cmd.recentEdits' },
+  { id: 'newArtist', label: 'cmd.newArtist' },
+  { id: 'settings', label: 'cmd.settings' },
   { id: 'lang.fr', label: 'cmd.lang.fr' },
   { id: 'lang.en', label: 'cmd.lang.en' },
   { id: 'backup', label: 'cmd.backup' },

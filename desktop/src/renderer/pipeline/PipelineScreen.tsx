@@ -1,6 +1,6 @@
 /**
- * The booker's pipeline: deals as a kanban by stage (keyboard-accessible moves: next /
- * previous buttons and a "move to" menu on every card) or as a table, with filters; a deal
+ * The booker's pipeline: deals as a kanban by stage (Board.tsx: drag and drop, and
+ * keyboard moves: next / previous buttons and a "move to" menu on every card) or as a table, with filters; a deal
  * opens on its own page (terms, settlement calculator, radius conflicts, history).
  */
 import type { ArtistRow, DealRow, DealStage } from '@flowstage/shared';
@@ -12,18 +12,17 @@ import { formatDate } from '../lib/dates';
 import { formatMoney } from '../lib/money';
 import { useDebouncedValue } from '../lib/useDebouncedValue';
 import { useRpc, useRpcEvent } from '../rpc/react';
+import { Board } from './Board';
 import { DealPage } from './DealPage';
-import { ALL_STAGES, groupByColumn, holdBadge, nextStage, previousStage } from './logic';
+import { ALL_STAGES, holdBadge } from './logic';
 import { holdErrorKey, type PipeKey, usePipeT } from './messages';
 import './pipeline.css';
 import { PageHeader } from '../ui/PageHeader';
 
-/** Cards drawn per column (the table view and the filters reach the rest). */
-const CARDS_PER_COLUMN = 60;
-
 type Sort = 'date' | 'artist' | 'guarantee' | 'updatedAt';
 
-export function PipelineScreen() {
+/** `initialDealId`: open on that deal's page (palette, `#/deal/<id>`, `flowstage://` links, dashboard). */
+export function PipelineScreen({ initialDealId }: { initialDealId?: string | undefined } = {}) {
   const pt = usePipeT();
   const i18n = useI18n();
   const rpc = useRpc();
@@ -43,7 +42,7 @@ export function PipelineScreen() {
   const [loadedFor, setLoadedFor] = useState('');
   const [artists, setArtists] = useState<ArtistRow[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
+  const [open, setOpen] = useState<string | null>(initialDealId ?? null);
   const [sort, setSort] = useState<Sort>('date');
   const [desc, setDesc] = useState(false);
 
@@ -75,15 +74,19 @@ export function PipelineScreen() {
     if (collections.length === 0 || collections.includes('deals')) load();
   });
 
-  const move = (row: DealRow, target: DealStage) => {
+  /** Resolves true when the core accepted the move (the board puts a refused card back). */
+  const move = (row: DealRow, target: DealStage): Promise<boolean> =>
     rpc.call('deal.update', { id: row.id, patch: { stage: target } }).then(
       () => {
         setError(null);
         load();
+        return true;
       },
-      (err) => setError(dealError(err)),
+      (err) => {
+        setError(dealError(err));
+        return false;
+      },
     );
-  };
 
   if (open) {
     return <DealPage id={open} onClose={() => setOpen(null)} onChanged={load} />;
@@ -108,7 +111,6 @@ export function PipelineScreen() {
       </button>
     </th>
   );
-  const label = (r: DealRow) => `${r.artistName} @ ${r.venueName}`;
   const money = (r: DealRow) => formatMoney(r.guarantee, r.currency, i18n.locale, { compact: true });
 
   return (
@@ -204,91 +206,7 @@ export function PipelineScreen() {
           {pt('empty')}
         </p>
       ) : view === 'board' ? (
-        <div className="kanban" data-testid="pipeline-board">
-          {[...groupByColumn(rows)].map(([column, cards]) => (
-            <section
-              key={column}
-              className="kanban-column"
-              aria-label={pt(column === 'closed' ? 'column.closed' : `stage.${column}`)}
-              data-testid={`column-${column}`}
-            >
-              <h2 className="kanban-title">
-                {pt(column === 'closed' ? 'column.closed' : `stage.${column}`)}
-                <span className="nav-count">{cards.length}</span>
-              </h2>
-              <ul className="kanban-cards">
-                {cards.slice(0, CARDS_PER_COLUMN).map((r) => {
-                  const next = nextStage(r.stage);
-                  const prev = previousStage(r.stage);
-                  const badge = holdBadge(r.holdLevel, i18n.lang);
-                  return (
-                    <li key={r.id} className="deal-card" data-deal-id={r.id} data-testid="deal-card">
-                      <button type="button" className="deal-card-open" onClick={() => setOpen(r.id)}>
-                        <strong>{r.artistName}</strong> @ {r.venueName}
-                      </button>
-                      <div className="deal-card-meta">
-                        <span>{formatDate(r.date, i18n.locale)}</span>
-                        {badge ? (
-                          <span className={`chip hold-badge hold-${r.holdLevel}`} data-testid="hold-badge">
-                            {badge}
-                          </span>
-                        ) : null}
-                        {column === 'closed' ? <span className="chip">{pt(`stage.${r.stage}`)}</span> : null}
-                        <span className="deal-card-money">{money(r)}</span>
-                      </div>
-                      <div className="deal-card-moves">
-                        <button
-                          type="button"
-                          className="button button-ghost button-small"
-                          disabled={!prev}
-                          aria-label={
-                            prev
-                              ? pt('move.previous', { deal: label(r), stage: pt(`stage.${prev}`) })
-                              : undefined
-                          }
-                          onClick={() => prev && move(r, prev)}
-                          data-testid="deal-move-prev"
-                        >
-                          ←
-                        </button>
-                        <select
-                          className="input input-small"
-                          aria-label={pt('move.label', { deal: label(r) })}
-                          value={r.stage}
-                          onChange={(e) => move(r, e.target.value as DealStage)}
-                          data-testid="deal-move-select"
-                        >
-                          {ALL_STAGES.map((s) => (
-                            <option key={s} value={s}>
-                              {pt(`stage.${s}`)}
-                            </option>
-                          ))}
-                        </select>
-                        <button
-                          type="button"
-                          className="button button-ghost button-small"
-                          disabled={!next}
-                          aria-label={
-                            next ? pt('move.next', { deal: label(r), stage: pt(`stage.${next}`) }) : undefined
-                          }
-                          onClick={() => next && move(r, next)}
-                          data-testid="deal-move-next"
-                        >
-                          →
-                        </button>
-                      </div>
-                    </li>
-                  );
-                })}
-              </ul>
-              {cards.length > CARDS_PER_COLUMN ? (
-                <p className="muted kanban-more">
-                  {pt('column.more', { n: cards.length - CARDS_PER_COLUMN })}
-                </p>
-              ) : null}
-            </section>
-          ))}
-        </div>
+        <Board rows={rows} onOpen={setOpen} onMove={move} />
       ) : (
         <div className="table-wrap">
           <table className="data-table" data-testid="pipeline-table">

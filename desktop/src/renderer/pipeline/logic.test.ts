@@ -133,7 +133,8 @@ describe('pipeline logic', () => {
   it('has every message in French and English', () => {
     expect(Object.keys(pipeMessages.fr).sort()).toEqual(Object.keys(pipeMessages.en).sort());
     expect(holdErrorKey('hold_date_taken')).toBe('error.hold_date_taken');
-    expect(holdErrorKey('hold_cannot_challenge')).toBe('error.hold');
+    expect(holdErrorKey('hold_cannot_challenge')).toBe('error.hold_cannot_challenge');
+    expect(holdErrorKey('hold_already_held')).toBe('error.hold');
     expect(holdErrorKey('not_found')).toBeNull();
   });
 });

@@ -13,6 +13,8 @@ import {
   settle,
 } from '@flowstage/shared';
 import { formatMoney, parseMajorToMinor } from '../lib/money';
+import { bpsToPercent, percentToBps } from './percent';
+import { dealTermsInput } from './terms';
 
 /** The main line of a date's life, in order (DOMAIN.md "Lifecycle"): the kanban columns. */
 export const MAIN_STAGES: readonly Stage[] = DealStage.options.filter(
@@ -47,6 +49,17 @@ export function previousStage(stage: Stage): Stage | null {
   return i > 0 ? (MAIN_STAGES[i - 1] ?? null) : null;
 }
 
+/**
+ * The stage a card dropped on a column moves to (null: it is already there). The closed
+ * column means released for a hold, declined for a request or an offer, cancelled after.
+ */
+export function dropStage(stage: Stage, column: ColumnId): Stage | null {
+  if (columnOf(stage) === column) return null;
+  if (column !== 'closed') return column;
+  if (stage === 'hold') return 'released';
+  return stage === 'request' || stage === 'offer' ? 'declined' : 'cancelled';
+}
+
 /** "1st", "2nd" / "1re", "2e" … hold badge text. */
 export function holdBadge(level: number | null, lang: 'fr' | 'en'): string | null {
   if (level === null) return null;
@@ -71,17 +84,7 @@ export type TermsErrors = Partial<
   Record<keyof TermsForm, 'required' | 'amount' | 'percent' | 'number' | 'date'>
 >;
 
-/** A percentage "80" / "12,5" → basis points (8000 / 1250), or null. */
-export function percentToBps(text: string): number | null {
-  const t = text.trim().replace(',', '.').replace(/%$/, '').trim();
-  if (!/^\d{1,3}(\.\d{1,2})?$/.test(t)) return null;
-  const [whole = '0', frac = ''] = t.split('.');
-  const bps = Number(whole) * 100 + Number(frac.padEnd(2, '0'));
-  return bps <= 10_000 ? bps : null;
-}
-export function bpsToPercent(bps: number): string {
-  return bps % 100 === 0 ? String(bps / 100) : (bps / 100).toFixed(2).replace(/0$/, '');
-}
+export { bpsToPercent, percentToBps } from './percent';
 
 export function termsFormOf(d: DealRecord, toInput: (minor: number) => string): TermsForm {
   return {
@@ -160,19 +163,14 @@ export function computeSettlement(deal: DealRecord, form: SettlementForm, locale
       : parseMajorToMinor(form.expenses, deal.currency, locale);
   if (!expenses.ok) return { ok: false, error: 'expenses' };
   const ticketsSold = Number(sold);
-  const terms: DealTermsInput = {
-    dealType: deal.dealType,
-    currency: deal.currency,
-    guarantee: deal.guarantee,
-    percentageBps: deal.percentageBps,
-    agencyCommissionBps: deal.agencyCommissionBps,
-    // Co-headline without stored shares: an even split, this artist first.
-    ...(deal.dealType === 'co_headline' ? { coHeadlineSharesBps: [5000, 5000], coHeadlineIndex: 0 } : {}),
-  };
+  const terms: DealTermsInput = dealTermsInput(deal);
   const box: BoxOfficeInput = {
     capacity: Math.max(deal.capacity, ticketsSold),
     tiers: [{ price: price.minor, sold: ticketsSold }],
-    fixedExpenses: expenses.minor > 0 ? [{ label: 'expenses', amount: expenses.minor }] : [],
+    fixedExpenses: [
+      ...(deal.expenses ?? []).filter((e) => e.amount > 0),
+      ...(expenses.minor > 0 ? [{ label: 'expenses', amount: expenses.minor }] : []),
+    ],
   };
   if (deal.capacity > 0 && ticketsSold > deal.capacity) return { ok: false, error: 'capacity' };
   try {

@@ -1,5 +1,6 @@
 /** The pipeline screens' messages (FR/EN), kept here so the shared dictionaries stay untouched. */
 import { useI18n } from '../i18n/I18nProvider';
+import { termsEn, termsFr } from './messages-terms';
 
 const en = {
   'nav.pipeline': 'Pipeline',
@@ -100,6 +101,7 @@ const en = {
   'type.door': 'Door deal',
   'type.percentage': 'Straight percentage',
   'type.co_headline': 'Co-headline split',
+  ...termsEn,
 };
 
 type Key = keyof typeof en;
@@ -204,6 +206,7 @@ const fr: Record<Key, string> = {
   'type.door': 'Recette de porte',
   'type.percentage': 'Pourcentage',
   'type.co_headline': 'Co-plateau (partage)',
+  ...termsFr,
 };
 
 export type PipeKey = Key;
@@ -221,6 +224,13 @@ export const pipeMessages = { en, fr };
 
 /** The message key for a hold refusal from `deal.update` (`hold_<HoldError code>`), or null. */
 export function holdErrorKey(code: string): Key | null {
-  if (code === 'hold_date_taken' || code === 'hold_no_level_left') return `error.${code}`;
+  if (
+    code === 'hold_date_taken' ||
+    code === 'hold_no_level_left' ||
+    code === 'hold_cannot_challenge' ||
+    code === 'hold_stale_challenge'
+  ) {
+    return `error.${code}`;
+  }
   return code.startsWith('hold_') ? 'error.hold' : null;
 }

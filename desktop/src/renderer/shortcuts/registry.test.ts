@@ -50,6 +50,23 @@ describe('shortcut registry', () => {
     expect(isTypingTarget(null)).toBe(false);
   });
 
+  it('undoes and redoes with Ctrl/Cmd-Z, Ctrl/Cmd-Shift-Z and Ctrl-Y, never inside a text field', () => {
+    expect(
+      run([
+        { key: 'z', ctrlKey: true },
+        { key: 'Z', ctrlKey: true, shiftKey: true },
+        { key: 'y', ctrlKey: true },
+        { key: 'z', metaKey: true },
+      ]).actions,
+    ).toEqual(['undo', 'redo', 'redo', 'undo']);
+    expect(run([{ key: 'z', ctrlKey: true, typing: true }]).actions).toEqual([null]);
+    expect(run([{ key: 'y', ctrlKey: true, typing: true }]).actions).toEqual([null]);
+    // Ctrl-K still works from a field.
+    expect(run([{ key: 'k', ctrlKey: true, typing: true }]).actions).toEqual(['palette']);
+    expect(run([{ key: 'g' }, { key: 'd' }]).actions).toEqual([null, 'goDashboard']);
+    expect(displayKeys('mod+shift+z', false)).toEqual(['Ctrl+Shift+Z']);
+  });
+
   it('formats keys for display', () => {
     expect(displayKeys('mod+k', true)).toEqual(['⌘+K']);
     expect(displayKeys('mod+k', false)).toEqual(['Ctrl+K']);

@@ -1,26 +1,42 @@
 /**
  * Keyboard shortcuts: a small pure registry. Bindings are single keys (`?`, `/`),
  * modifier chords (`mod+k`: Ctrl on Windows/Linux, Cmd on macOS) or two-key sequences
- * (`g r`). `step` feeds one key press and returns the action to run, if any, and the
- * pending sequence prefix. Nothing fires while the user is typing in a field, except
- * modifier chords (Ctrl-K must work from a search box).
+ * (`g r`; `mod+shift+z` with Shift). `step` feeds one key press and returns the action to
+ * run, if any, and the pending sequence prefix. Nothing fires while the user is typing in
+ * a field, except modifier chords (Ctrl-K must work from a search box) not marked
+ * `notInFields` (undo and redo: a text field keeps its own).
  */
 
-export type ShortcutAction = 'palette' | 'help' | 'focusSearch' | 'goRoster' | 'goVenues' | 'goContacts';
+export type ShortcutAction =
+  | 'palette'
+  | 'help'
+  | 'focusSearch'
+  | 'goDashboard'
+  | 'goRoster'
+  | 'goVenues'
+  | 'goContacts'
+  | 'undo'
+  | 'redo';
 
 export interface Shortcut {
   /** `mod+k`, `?`, `/`, `g r` (space-separated sequence). */
   keys: string;
   action: ShortcutAction;
+  /** A chord that stays with the text field while one has focus (its native undo). */
+  notInFields?: boolean;
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'mod+k', action: 'palette' },
   { keys: '?', action: 'help' },
   { keys: '/', action: 'focusSearch' },
+  { keys: 'g d', action: 'goDashboard' },
   { keys: 'g r', action: 'goRoster' },
   { keys: 'g v', action: 'goVenues' },
   { keys: 'g c', action: 'goContacts' },
+  { keys: 'mod+z', action: 'undo', notInFields: true },
+  { keys: 'mod+shift+z', action: 'redo', notInFields: true },
+  { keys: 'mod+y', action: 'redo', notInFields: true },
 ];
 
 /** The subset of a KeyboardEvent the registry reads. */
@@ -29,6 +45,7 @@ export interface KeyPress {
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
+  shiftKey?: boolean;
   /** True while an input, textarea, select or contenteditable has focus. */
   typing?: boolean;
 }
@@ -41,7 +58,11 @@ export interface StepResult {
 
 function chord(press: KeyPress): string | null {
   const key = press.key.length === 1 ? press.key.toLowerCase() : press.key;
-  if (press.ctrlKey || press.metaKey) return press.altKey ? null : `mod+${key}`;
+  if (press.ctrlKey || press.metaKey) {
+    if (press.altKey) return null;
+    // Shift is part of a chord on letters only (Ctrl-Shift-Z); `?` is itself a shifted key.
+    return press.shiftKey && /^[a-z]$/.test(key) ? `mod+shift+${key}` : `mod+${key}`;
+  }
   if (press.altKey) return null;
   return press.key.length === 1 ? press.key : null;
 }
@@ -55,6 +76,7 @@ export function step(shortcuts: readonly Shortcut[], pending: string, press: Key
   const attempt = (prefix: string): StepResult | null => {
     const seq = prefix ? `${prefix} ${key}` : key;
     const exact = shortcuts.find((s) => s.keys === seq);
+    if (exact?.notInFields && press.typing) return null;
     if (exact) return { action: exact.action, pending: '' };
     if (!isChord && shortcuts.some((s) => s.keys.startsWith(`${seq} `)))
       return { action: null, pending: seq };
@@ -80,6 +102,10 @@ export function displayKeys(keys: string, mac: boolean): string[] {
   return keys
     .split(' ')
     .map((part) =>
-      part.startsWith('mod+') ? `${mac ? '⌘' : 'Ctrl'}+${part.slice(4).toUpperCase()}` : part.toUpperCase(),
+      part.startsWith('mod+')
+        ? [mac ? '⌘' : 'Ctrl', ...part.slice(4).split('+')]
+            .map((k, i) => (i === 0 ? k : k === 'shift' ? (mac ? '⇧' : 'Shift') : k.toUpperCase()))
+            .join('+')
+        : part.toUpperCase(),
     );
 }

@@ -4,6 +4,7 @@ import { LangSwitch } from '../app/LangSwitch';
 import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { useConnectionState, useRpc } from '../rpc/react';
+import { RecentEditsButton } from '../edits/EditsProvider';
 import { BackupDialog } from './BackupDialog';
 import { SyncBadge } from './SyncBadge';
 
@@ -69,6 +70,7 @@ export function TopBar({ session, workspace, sync, onSession, onError }: TopBarP
         </span>
       )}
       <div className="topbar-spacer" />
+      <RecentEditsButton />
       <SyncBadge status={sync} stale={connection !== 'open'} />
       <button
         type="button"

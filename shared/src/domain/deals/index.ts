@@ -3,3 +3,4 @@ export * from './holds';
 export * from './money';
 export * from './radius';
 export * from './settlement';
+export * from './vat';
