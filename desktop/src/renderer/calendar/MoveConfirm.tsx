@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId, useRef } from 'react';
+import { useShowModal } from '../ui/Modal';
 
 interface Props {
   title: string;
@@ -11,13 +12,9 @@ interface Props {
 
 /** Modal confirmation of a hold move that raises warnings (radius clause, lower hold…). */
 export function MoveConfirm({ title, lines, confirmLabel, cancelLabel, onConfirm, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useShowModal();
   const titleId = useId();
   const answered = useRef(false);
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-  }, []);
   return (
     <dialog
       ref={dialog}

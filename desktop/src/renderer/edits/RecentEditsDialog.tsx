@@ -1,10 +1,11 @@
 /** The list of this device's recent edits (most recent first), with undo and redo. */
 import type { EditSummary, RecentEdits } from '@flowstage/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDateTime } from '../lib/dates';
 import { useRpc, useRpcEvent } from '../rpc/react';
+import { Modal } from '../ui/Modal';
 import { editHref, editLabel } from './label';
 import { useEditsT } from './messages';
 
@@ -18,7 +19,6 @@ export function RecentEditsDialog({ onClose, onUndo, onRedo }: Props) {
   const rpc = useRpc();
   const i18n = useI18n();
   const t = useEditsT();
-  const ref = useRef<HTMLDialogElement>(null);
   const [recent, setRecent] = useState<RecentEdits | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -27,10 +27,6 @@ export function RecentEditsDialog({ onClose, onUndo, onRedo }: Props) {
   }, [rpc, i18n]);
   useEffect(load, [load]);
   useRpcEvent('data.changed', load);
-  useEffect(() => {
-    const el = ref.current;
-    if (el && !el.open) el.showModal();
-  }, []);
 
   const item = (e: EditSummary) => {
     const href = editHref(e);
@@ -50,17 +46,7 @@ export function RecentEditsDialog({ onClose, onUndo, onRedo }: Props) {
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="dialog recent-edits"
-      aria-labelledby="recent-edits-title"
-      data-testid="recent-edits"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id="recent-edits-title">{t('recent.title')}</h2>
+    <Modal title={t('recent.title')} testId="recent-edits" className="recent-edits" onClose={onClose}>
       {error ? <p role="alert">{error}</p> : null}
       {recent && recent.undo.length === 0 && recent.redo.length === 0 ? (
         <p className="muted">{t('recent.empty')}</p>
@@ -103,6 +89,6 @@ export function RecentEditsDialog({ onClose, onUndo, onRedo }: Props) {
           {t('close')}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

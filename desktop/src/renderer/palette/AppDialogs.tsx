@@ -1,38 +1,19 @@
 /** The native menu's Settings… and About dialogs. */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { useRpc } from '../rpc/react';
+import { Modal } from '../ui/Modal';
 import { useAppDialogT } from './app-dialog-messages';
-
-function useModal() {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (el && !el.open) el.showModal();
-  }, []);
-  return ref;
-}
 
 export function AboutDialog({ onClose }: { onClose(): void }) {
   const t = useAppDialogT();
   const rpc = useRpc();
-  const ref = useModal();
   const [info, setInfo] = useState<{ version: string; shell: string } | null>(null);
   useEffect(() => {
     rpc.call('app.info', {}).then(setInfo, () => undefined);
   }, [rpc]);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="about-title"
-      data-testid="about-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id="about-title">{t('about.title')}</h2>
+    <Modal title={t('about.title')} testId="about-dialog" onClose={onClose}>
       <p>{t('about.tagline')}</p>
       {info ? (
         <p className="muted" data-testid="about-version">
@@ -47,7 +28,7 @@ export function AboutDialog({ onClose }: { onClose(): void }) {
           {t('close')}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }
 
@@ -56,19 +37,8 @@ type SettingsTarget = 'help' | 'backup' | 'recentEdits';
 export function SettingsDialog({ onClose, onOpen }: { onClose(): void; onOpen(next: SettingsTarget): void }) {
   const t = useAppDialogT();
   const { lang, setLang } = useI18n();
-  const ref = useModal();
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="settings-title"
-      data-testid="settings-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id="settings-title">{t('settings.title')}</h2>
+    <Modal title={t('settings.title')} testId="settings-dialog" onClose={onClose}>
       <fieldset className="settings-lang">
         <legend>{t('settings.language')}</legend>
         {(['fr', 'en'] as const).map((l) => (
@@ -98,6 +68,6 @@ export function SettingsDialog({ onClose, onOpen }: { onClose(): void; onOpen(ne
           {t('close')}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,9 +1,10 @@
 /** The native menu's "New artist": a name and a kind; the artist page opens on the rest. */
 import type { ArtistKind } from '@flowstage/shared';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { useRpc } from '../rpc/react';
+import { Modal } from '../ui/Modal';
 import { useAppDialogT } from './app-dialog-messages';
 
 const KINDS: readonly ArtistKind[] = ['band', 'solo', 'dj', 'ensemble'];
@@ -12,28 +13,14 @@ export function NewArtistDialog({ onClose, onCreated }: { onClose(): void; onCre
   const t = useAppDialogT();
   const i18n = useI18n();
   const rpc = useRpc();
-  const ref = useRef<HTMLDialogElement>(null);
   const nameId = useId();
   const kindId = useId();
   const [name, setName] = useState('');
   const [kind, setKind] = useState<ArtistKind>('band');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (el && !el.open) el.showModal();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="new-artist-title"
-      data-testid="new-artist-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <Modal title={t('newArtist.title')} testId="new-artist-dialog" onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -48,7 +35,6 @@ export function NewArtistDialog({ onClose, onCreated }: { onClose(): void; onCre
           );
         }}
       >
-        <h2 id="new-artist-title">{t('newArtist.title')}</h2>
         <div className="field">
           <label htmlFor={nameId}>{t('newArtist.name')}</label>
           <input
@@ -84,6 +70,6 @@ export function NewArtistDialog({ onClose, onCreated }: { onClose(): void; onCre
           </button>
         </div>
       </form>
-    </dialog>
+    </Modal>
   );
 }

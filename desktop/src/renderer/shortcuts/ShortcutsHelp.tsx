@@ -1,6 +1,7 @@
 /** The `?` dialog: every keyboard shortcut, from the registry. */
-import { Fragment, useEffect, useRef } from 'react';
+import { Fragment } from 'react';
 import { usePaletteT } from '../palette/messages';
+import { Modal } from '../ui/Modal';
 import { displayKeys, SHORTCUTS } from './registry';
 
 function isMac(): boolean {
@@ -11,24 +12,9 @@ function isMac(): boolean {
 
 export function ShortcutsHelp({ onClose }: { onClose(): void }) {
   const pt = usePaletteT();
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const el = ref.current;
-    if (el && !el.open) el.showModal();
-  }, []);
   const mac = isMac();
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby="shortcuts-help-title"
-      data-testid="shortcuts-help"
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <h2 id="shortcuts-help-title">{pt('help.title')}</h2>
+    <Modal title={pt('help.title')} testId="shortcuts-help" onClose={onClose}>
       <dl className="shortcuts-list">
         {SHORTCUTS.map((s) => (
           <Fragment key={s.keys}>
@@ -50,6 +36,6 @@ export function ShortcutsHelp({ onClose }: { onClose(): void }) {
           {pt('help.close')}
         </button>
       </div>
-    </dialog>
+    </Modal>
   );
 }

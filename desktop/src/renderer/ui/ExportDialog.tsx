@@ -1,5 +1,5 @@
 import type { ExportedFile } from '@flowstage/shared';
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useId, useState } from 'react';
 import type { MessageKey } from '../i18n/en';
 import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
@@ -7,6 +7,7 @@ import { formatBytes } from '../lib/bytes';
 import { useRpc } from '../rpc/react';
 import { backupPathError } from '../workspace/backup-form';
 import { FilePathField } from './FilePathField';
+import { useShowModal } from './Modal';
 
 interface ExportDialogProps {
   title: string;
@@ -45,15 +46,10 @@ export function ExportDialog({
   const i18n = useI18n();
   const { t } = i18n;
   const ids = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useShowModal();
   const [path, setPath] = useState('');
   const [pathError, setPathError] = useState<MessageKey | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   useEffect(() => {
     let live = true;

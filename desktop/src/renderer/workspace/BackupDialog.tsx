@@ -1,10 +1,11 @@
 import type { BackupSummary } from '@flowstage/shared';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { MessageKey } from '../i18n/en';
 import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { useRpc } from '../rpc/react';
 import { FilePathField } from '../ui/FilePathField';
+import { useShowModal } from '../ui/Modal';
 import { backupDetails, backupPathError } from './backup-form';
 
 type Status =
@@ -22,15 +23,10 @@ export function BackupDialog({ onClose }: { onClose(): void }) {
   const i18n = useI18n();
   const { t } = i18n;
   const ids = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useShowModal();
   const [path, setPath] = useState('');
   const [pathError, setPathError] = useState<MessageKey | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
-
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
 
   useEffect(() => {
     let live = true;
