@@ -7,10 +7,12 @@ import type { RpcHandlers } from '@flowstage/shared';
 import { CoreContext, type CoreOptions } from './context';
 import { advancingHandlers } from './handlers/advancing';
 import { calendarHandlers } from './handlers/calendar';
+import { dealCreateHandlers } from './handlers/deal-create';
 import { dealHandlers } from './handlers/deals';
 import { fileHandlers } from './export/files';
 import { dashboardHandlers } from './handlers/dashboard';
 import { directoryHandlers } from './handlers/directory';
+import { directoryRecordHandlers } from './handlers/directory-records';
 import { editsHandlers } from './handlers/edits';
 import { rosterHandlers } from './handlers/roster';
 import { sessionHandlers } from './handlers/session';
@@ -28,7 +30,13 @@ export async function createCore(options: CoreOptions): Promise<CoreHost & { con
     ...sessionHandlers(ctx),
     ...rosterHandlers(ctx),
     ...directoryHandlers(() => ctx.workspace),
+    ...directoryRecordHandlers(() => ctx.workspace),
     ...dealHandlers(
+      () => ctx.workspace,
+      () => new Date(),
+      () => ctx.session.current?.user.name || ctx.session.current?.user.email || '',
+    ),
+    ...dealCreateHandlers(
       () => ctx.workspace,
       () => new Date(),
       () => ctx.session.current?.user.name || ctx.session.current?.user.email || '',

@@ -4,8 +4,8 @@
  * functions). Composed into `rpcContract` (contract.ts).
  */
 import { z } from 'zod';
-import { Country, DealStage, HoldLevel } from '../domain/enums';
-import { DealRecord, IsoDate } from '../domain/records';
+import { Country, Currency, DealStage, DealType, HoldLevel } from '../domain/enums';
+import { DealRecord, IsoDate, Minor } from '../domain/records';
 
 const id = z.string().min(1).max(64);
 
@@ -128,7 +128,30 @@ export const DealChallengeParams = z
 /** The challenged 1st hold's answer (holds.ts resolveChallenge). */
 export const DealAnswerParams = z.object({ id, answer: z.enum(['confirm', 'release']) }).strict();
 
+/** A deal entered by hand: a request, a hold (the holds rules rank it) or an offer. */
+export const NewDeal = z
+  .object({
+    artistId: id,
+    venueId: id,
+    contactId: id.nullable().optional(),
+    date: IsoDate,
+    stage: z.enum(['request', 'hold', 'offer']).optional(),
+    dealType: DealType.optional(),
+    guarantee: Minor.optional(),
+    /** Absent: from the venue's country (CHF in Switzerland, else EUR). */
+    currency: Currency.optional(),
+    percentageBps: z.number().int().min(0).max(10_000).optional(),
+    /** Absent: the artist's usual commission, else the agency default. */
+    agencyCommissionBps: z.number().int().min(0).max(10_000).optional(),
+    notes: z.string().max(20_000).optional(),
+  })
+  .strict();
+export type NewDeal = z.infer<typeof NewDeal>;
+
 export const dealsContract = {
+  'deal.create': { params: NewDeal, result: DealDetail },
+  'deal.delete': { params: z.object({ id }).strict(), result: DealRecord },
+  'deal.restore': { params: z.object({ id }).strict(), result: DealRecord },
   'deals.list': { params: DealsListParams, result: z.array(DealRow) },
   'deal.get': { params: z.object({ id }).strict(), result: DealDetail },
   'deal.update': { params: z.object({ id, patch: DealPatch }).strict(), result: DealDetail },

@@ -192,7 +192,38 @@ export const ExportParams = z
   })
   .strict();
 
+/** A venue entered by hand: the detail fields (name required), duplicates refused unless allowed. */
+export const NewVenue = VenueRecord.pick({
+  name: true,
+  kind: true,
+  address: true,
+  postalCode: true,
+  city: true,
+  country: true,
+  capacityStanding: true,
+  capacitySeated: true,
+  email: true,
+  phone: true,
+  website: true,
+  tags: true,
+})
+  .partial()
+  .required({ name: true })
+  .extend({ allowDuplicate: z.boolean().optional() })
+  .strict();
+export type NewVenue = z.infer<typeof NewVenue>;
+
+/** A contact entered by hand (a name or an e-mail), optionally linked to a venue. */
+export const NewContact = ContactPatch.extend({ allowDuplicate: z.boolean().optional() }).strict();
+export type NewContact = z.infer<typeof NewContact>;
+
 export const directoryContract = {
+  'venue.create': { params: NewVenue, result: VenueRecord },
+  'venue.delete': { params: z.object({ id }).strict(), result: VenueRecord },
+  'venue.restore': { params: z.object({ id }).strict(), result: VenueRecord },
+  'contact.create': { params: NewContact, result: ContactRecord },
+  'contact.delete': { params: z.object({ id }).strict(), result: ContactRecord },
+  'contact.restore': { params: z.object({ id }).strict(), result: ContactRecord },
   'venues.list': { params: DirectoryListParams, result: z.array(VenueRow) },
   'venues.tags': { params: z.object({}).strict(), result: z.array(z.string()) },
   'venue.get': { params: z.object({ id }).strict(), result: VenueDetail },

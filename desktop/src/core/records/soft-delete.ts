@@ -21,13 +21,19 @@ import { withDefaults } from '../docs/projection';
 import type { WorkspaceDocs } from '../docs/workspace-docs';
 import { RpcError } from '../rpc/dispatch';
 
+/** What a soft delete needs of the documents (WorkspaceDocs, or a handler's workspace). */
+export interface RecordDocs {
+  get(docId: string): Y.Doc;
+  mutate(docId: string, edit: (doc: Y.Doc) => void): void;
+}
+
 export interface RecordRef<C extends Collection> {
   collection: C;
   docId: string;
   id: string;
 }
 
-function recordMap(docs: WorkspaceDocs, ref: RecordRef<Collection>): Y.Map<unknown> {
+function recordMap(docs: RecordDocs, ref: RecordRef<Collection>): Y.Map<unknown> {
   const ymap = collectionMap(docs.get(ref.docId), ref.collection).get(ref.id);
   if (!(ymap instanceof Y.Map)) throw new RpcError('not_found', `no ${ref.collection} record ${ref.id}`);
   return ymap;
@@ -44,7 +50,7 @@ function parseRecord<C extends Collection>(collection: C, fields: Record<string,
  * record keeps its first deletion time, restoring a live one writes nothing.
  */
 export function setDeleted<C extends Collection>(
-  docs: WorkspaceDocs,
+  docs: RecordDocs,
   ref: RecordRef<C>,
   deleted: boolean,
   now: Date = new Date(),

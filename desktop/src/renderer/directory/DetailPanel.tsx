@@ -28,6 +28,9 @@ import {
   venueValues,
 } from './forms';
 import { type DirKey, useDirT } from './messages';
+import { useRecordT } from './messages-records';
+import { useCreateT } from '../pipeline/messages-create';
+import { NewDealDialog } from '../pipeline/NewDealDialog';
 
 import { History } from './History';
 import { VenuePicker } from './VenuePicker';
@@ -36,12 +39,19 @@ export function DetailPanel({
   collection,
   id,
   onClose,
+  onDeleted,
 }: {
   collection: DirectoryCollection;
   id: string;
   onClose(): void;
+  /** After a confirmed delete: the record's id and title (the list offers Undo). */
+  onDeleted?(id: string, title: string): void;
 }) {
   const dt = useDirT();
+  const rt = useRecordT();
+  const [confirming, setConfirming] = useState(false);
+  const ct = useCreateT();
+  const [newDeal, setNewDeal] = useState(false);
   const i18n = useI18n();
   const rpc = useRpc();
   const [values, setValues] = useState<FormValues | null>(null);
@@ -91,6 +101,17 @@ export function DetailPanel({
       else await rpc.call('contact.update', { id, patch: built.patch as never });
       setStatus(dt('saved'));
     } catch (err) {
+      setStatus(errorMessage(i18n, err));
+    }
+  };
+
+  const remove = async () => {
+    try {
+      if (collection === 'venues') await rpc.call('venue.delete', { id });
+      else await rpc.call('contact.delete', { id });
+      onDeleted?.(id, title);
+    } catch (err) {
+      setConfirming(false);
       setStatus(errorMessage(i18n, err));
     }
   };
@@ -172,10 +193,54 @@ export function DetailPanel({
               {status}
             </span>
           ) : null}
+          <button
+            type="button"
+            className="button button-ghost"
+            onClick={() => setConfirming(true)}
+            data-testid="dir-delete"
+          >
+            {rt('delete')}
+          </button>
         </div>
+        {confirming ? (
+          <div
+            className="dir-confirm"
+            role="alertdialog"
+            aria-label={rt('delete')}
+            data-testid="dir-delete-confirm"
+          >
+            <span>{rt('delete.confirm', { name: title })}</span>
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => void remove()}
+              data-testid="dir-delete-yes"
+            >
+              {rt('delete.yes')}
+            </button>
+            <button type="button" className="button button-ghost" onClick={() => setConfirming(false)}>
+              {rt('cancel')}
+            </button>
+          </div>
+        ) : null}
       </form>
       {collection === 'contacts' ? (
         <VenuePicker contactId={id} venueId={venueId} onChange={setVenueId} />
+      ) : null}
+      {collection === 'venues' ? (
+        <button type="button" className="button" onClick={() => setNewDeal(true)} data-testid="dir-new-deal">
+          {ct('new.button')}
+        </button>
+      ) : null}
+      {newDeal ? (
+        <NewDealDialog
+          venueId={id}
+          onClose={() => setNewDeal(false)}
+          onCreated={(dealId) => {
+            // The deal's route opens it on the pipeline's deal page.
+            window.location.hash = `#/deal/${dealId}`;
+          }}
+        />
       ) : null}
       {collection === 'venues' ? (
         <section data-testid="dir-linked">

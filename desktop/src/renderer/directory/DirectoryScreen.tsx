@@ -15,6 +15,8 @@ import './directory.css';
 import { DetailPanel } from './DetailPanel';
 import { ImportPanel } from './ImportPanel';
 import { ExportPanel } from './ExportPanel';
+import { useRecordT } from './messages-records';
+import { NewRecordDialog } from './NewRecordDialog';
 import { PageHeader } from '../ui/PageHeader';
 type Sort = 'name' | 'city' | 'updatedAt';
 type Row = VenueRow | ContactRow;
@@ -43,6 +45,22 @@ export function DirectoryScreen({
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(initialSelected ?? null);
   const [panel, setPanel] = useState<'none' | 'import' | 'export'>('none');
+  const rt = useRecordT();
+  const [creating, setCreating] = useState(false);
+  /** The record just deleted (Undo restores it), or just restored. */
+  const [removed, setRemoved] = useState<{ id: string; title: string; restored: boolean } | null>(null);
+  const restore = (id: string, title: string) => {
+    const call =
+      collection === 'venues' ? rpc.call('venue.restore', { id }) : rpc.call('contact.restore', { id });
+    call.then(
+      () => {
+        setRemoved({ id, title, restored: true });
+        setSelected(id);
+        load();
+      },
+      (err) => setError(errorMessage(i18n, err)),
+    );
+  };
 
   const load = useCallback(() => {
     const params = { ...(search ? { search } : {}), ...(tag ? { tag } : {}), sort, desc };
@@ -120,6 +138,14 @@ export function DirectoryScreen({
           </select>
           <button
             type="button"
+            className="button button-primary"
+            onClick={() => setCreating(true)}
+            data-testid="dir-new"
+          >
+            {rt(collection === 'venues' ? 'new.venues' : 'new.contacts')}
+          </button>
+          <button
+            type="button"
             className="button"
             onClick={() => setPanel('import')}
             data-testid="dir-import-open"
@@ -136,6 +162,36 @@ export function DirectoryScreen({
           </button>
         </div>
       </PageHeader>
+      {creating ? (
+        <NewRecordDialog
+          collection={collection}
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            setRemoved(null);
+            setSelected(id);
+            load();
+          }}
+        />
+      ) : null}
+      {removed ? (
+        <div className="dir-deleted" role="status" data-testid="dir-deleted">
+          <span>{rt(removed.restored ? 'restored' : 'deleted', { name: removed.title })}</span>
+          {removed.restored ? null : (
+            <button
+              type="button"
+              className="button"
+              onClick={() => restore(removed.id, removed.title)}
+              data-testid="dir-undo-delete"
+            >
+              {rt('undo')}
+            </button>
+          )}
+          <button type="button" className="button button-ghost button-small" onClick={() => setRemoved(null)}>
+            {rt('dismiss')}
+          </button>
+        </div>
+      ) : null}
       {panel === 'import' ? (
         <ImportPanel collection={collection} onClose={() => setPanel('none')} onDone={load} />
       ) : null}
@@ -205,6 +261,11 @@ export function DirectoryScreen({
             collection={collection}
             id={selected}
             onClose={() => setSelected(null)}
+            onDeleted={(id, title) => {
+              setSelected(null);
+              setRemoved({ id, title, restored: false });
+              load();
+            }}
           />
         ) : null}
       </div>

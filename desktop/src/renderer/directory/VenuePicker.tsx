@@ -16,7 +16,8 @@ export function VenuePicker({
   venueId,
   onChange,
 }: {
-  contactId: string;
+  /** The contact whose link is saved at once; absent: only `onChange` (a form's field). */
+  contactId?: string | undefined;
   venueId: string | null;
   onChange(id: string | null): void;
 }) {
@@ -50,7 +51,7 @@ export function VenuePicker({
   }, [rpc, search]);
   const link = async (id: string | null) => {
     try {
-      await rpc.call('contact.update', { id: contactId, patch: { venueId: id } });
+      if (contactId) await rpc.call('contact.update', { id: contactId, patch: { venueId: id } });
       onChange(id);
       setQuery('');
       setError(null);

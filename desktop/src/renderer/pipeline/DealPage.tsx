@@ -14,11 +14,25 @@ import { HistoryPanel } from './HistoryPanel';
 import { HoldPanel } from './HoldPanel';
 import { holdBadge } from './logic';
 import { holdErrorKey, usePipeT } from './messages';
+import { useCreateT } from './messages-create';
 import { SettlementPanel } from './SettlementPanel';
 import { TermsPanel } from './TermsPanel';
 
-export function DealPage({ id, onClose, onChanged }: { id: string; onClose(): void; onChanged(): void }) {
+export function DealPage({
+  id,
+  onClose,
+  onChanged,
+  onDeleted,
+}: {
+  id: string;
+  onClose(): void;
+  onChanged(): void;
+  /** After a confirmed "Delete deal" (the pipeline offers Undo). */
+  onDeleted?(): void;
+}) {
   const pt = usePipeT();
+  const ct = useCreateT();
+  const [confirming, setConfirming] = useState(false);
   const i18n = useI18n();
   const rpc = useRpc();
   const [detail, setDetail] = useState<DealDetail | null>(null);
@@ -68,7 +82,45 @@ export function DealPage({ id, onClose, onChanged }: { id: string; onClose(): vo
           {formatDate(deal.date, i18n.locale)} · {pt(`stage.${deal.stage}`)}
           {deal.holdLevel ? ` · ${holdBadge(deal.holdLevel, i18n.lang)}` : ''}
         </span>
+        <span className="page-header-spacer" />
+        <button
+          type="button"
+          className="button button-ghost"
+          onClick={() => setConfirming(true)}
+          data-testid="deal-delete"
+        >
+          {ct('delete.button')}
+        </button>
       </header>
+      {confirming ? (
+        <div
+          className="dir-confirm"
+          role="alertdialog"
+          aria-label={ct('delete.button')}
+          data-testid="deal-delete-confirm"
+        >
+          <span>{ct('delete.confirm')}</span>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="deal-delete-yes"
+            onClick={() =>
+              rpc.call('deal.delete', { id }).then(
+                () => (onDeleted ?? onClose)(),
+                (err) => {
+                  setConfirming(false);
+                  fail(err);
+                },
+              )
+            }
+          >
+            {ct('delete.yes')}
+          </button>
+          <button type="button" className="button button-ghost" onClick={() => setConfirming(false)}>
+            {ct('delete.cancel')}
+          </button>
+        </div>
+      ) : null}
       {error ? (
         <p className="form-error" role="alert" data-testid="deal-error">
           {error}

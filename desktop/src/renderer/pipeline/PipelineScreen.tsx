@@ -16,6 +16,8 @@ import { Board } from './Board';
 import { DealPage } from './DealPage';
 import { ALL_STAGES, holdBadge } from './logic';
 import { holdErrorKey, type PipeKey, usePipeT } from './messages';
+import { useCreateT } from './messages-create';
+import { NewDealDialog } from './NewDealDialog';
 import './pipeline.css';
 import { PageHeader } from '../ui/PageHeader';
 
@@ -45,6 +47,9 @@ export function PipelineScreen({ initialDealId }: { initialDealId?: string | und
   const [open, setOpen] = useState<string | null>(initialDealId ?? null);
   const [sort, setSort] = useState<Sort>('date');
   const [desc, setDesc] = useState(false);
+  const ct = useCreateT();
+  const [creating, setCreating] = useState(false);
+  const [deleted, setDeleted] = useState<string | null>(null);
 
   const load = useCallback(() => {
     rpc
@@ -89,7 +94,18 @@ export function PipelineScreen({ initialDealId }: { initialDealId?: string | und
     );
 
   if (open) {
-    return <DealPage id={open} onClose={() => setOpen(null)} onChanged={load} />;
+    return (
+      <DealPage
+        id={open}
+        onClose={() => setOpen(null)}
+        onChanged={load}
+        onDeleted={() => {
+          setDeleted(open);
+          setOpen(null);
+          load();
+        }}
+      />
+    );
   }
 
   const header = (s: Sort, key: PipeKey) => (
@@ -121,6 +137,14 @@ export function PipelineScreen({ initialDealId }: { initialDealId?: string | und
         countTestId="pipeline-count"
       >
         <div className="pipeline-tools">
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => setCreating(true)}
+            data-testid="pipeline-new-deal"
+          >
+            {ct('new.button')}
+          </button>
           <input
             type="search"
             className="input search-input"
@@ -194,6 +218,41 @@ export function PipelineScreen({ initialDealId }: { initialDealId?: string | und
           </fieldset>
         </div>
       </PageHeader>
+      {creating ? (
+        <NewDealDialog
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            setDeleted(null);
+            setOpen(id);
+            load();
+          }}
+        />
+      ) : null}
+      {deleted ? (
+        <div className="dir-deleted" role="status" data-testid="pipeline-deleted">
+          <span>{ct('deleted')}</span>
+          <button
+            type="button"
+            className="button"
+            data-testid="pipeline-undo-delete"
+            onClick={() =>
+              rpc.call('deal.restore', { id: deleted }).then(
+                () => {
+                  setDeleted(null);
+                  setOpen(deleted);
+                },
+                (err) => setError(dealError(err)),
+              )
+            }
+          >
+            {ct('undo')}
+          </button>
+          <button type="button" className="button button-ghost button-small" onClick={() => setDeleted(null)}>
+            {ct('dismiss')}
+          </button>
+        </div>
+      ) : null}
       {error ? (
         <p className="form-error" role="alert" data-testid="pipeline-error">
           {error}

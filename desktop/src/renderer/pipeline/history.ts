@@ -24,6 +24,7 @@ export function timeLeft(deadline: string, now: number): { key: PipeKey; vars: V
 
 const MONEY_FIELDS = new Set(['guarantee', 'ticketPrice', 'depositPaid']);
 const KINDS = new Set([
+  'created',
   'edit',
   'hold_placed',
   'hold_promoted',

@@ -69,6 +69,9 @@ export interface AgencySplit {
   artist: number;
 }
 
+/** The agency's commission on a new deal when the artist has no earlier deal to take it from (10 %). */
+export const DEFAULT_AGENCY_COMMISSION_BPS = 1000;
+
 /** Splits an artist fee between agency (commissionBps of the fee, half-even) and artist. */
 export function agencyCommission(feeMinor: number, commissionBps: number): AgencySplit {
   const fee = Minor.parse(feeMinor);
