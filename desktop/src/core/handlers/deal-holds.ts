@@ -246,14 +246,15 @@ export function planSweep(deals: readonly DealRecord[], now: string): DealWrite[
 const latest = (a: string, b: string | undefined) => (b && Date.parse(b) > Date.parse(a) ? b : a);
 
 /**
- * Whether the hold levels of one artist and date need ranking again: two holds or more
- * whose levels are not 1..n (a merge of two devices' promotions). A lone hold keeps its
- * level (the demo ranks holds at the venue: an artist's only hold may be a 4th).
+ * Whether the hold levels of one artist and date need ranking again: two 1st holds, which
+ * two devices' concurrent placements or promotions can merge into. Other shapes are left
+ * as they are (a lone 4th hold, two 2nd holds, 2nd and 3rd with no 1st: the demo, like
+ * agencies importing their books, ranks holds at the venue); the next hold edit of that
+ * date renumbers them. Re-ranking those too would rewrite whole imported calendars on the
+ * first sweep of every device.
  */
 export function needsRanking(levels: readonly number[]): boolean {
-  if (levels.length < 2) return false;
-  const sorted = [...levels].sort((a, b) => a - b);
-  return sorted.some((l, i) => l !== i + 1);
+  return levels.filter((l) => l === 1).length > 1;
 }
 
 /**

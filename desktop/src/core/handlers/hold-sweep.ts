@@ -1,14 +1,12 @@
 /**
  * The hold sweep of an open workspace: when it opens, then every minute, the artist
  * documents with something due (a hold past its `holdExpiresAt`, a challenge past its
- * deadline, two holds of one date not ranked 1..n after a merge) are swept (deal-holds.ts `planSweep`),
+ * deadline, holds of one date left unranked by a merge) are swept (deal-holds.ts `planSweep`),
  * each as one document edit. The clock is injected (tests).
  */
-import { artistDocId, DealRecord } from '@flowstage/shared';
-import { and, eq, isNull } from 'drizzle-orm';
+import { artistDocId } from '@flowstage/shared';
 import type * as Y from 'yjs';
-import { deals } from '../db/schema';
-import { applyWrites, docDeals, needsRanking, planSweep } from './deal-holds';
+import { applyWrites, docDeals, planSweep } from './deal-holds';
 import type { DirectoryWorkspace } from './directory';
 
 /** A workspace whose edits can be kept out of undo (a sweep is not the booker's edit). */
@@ -20,29 +18,28 @@ export interface SweptWorkspace extends DirectoryWorkspace {
 
 export const SWEEP_EVERY_MS = 60_000;
 
+/*
+ * Holds with something due, from the projection: past their expiry, a challenge past its
+ * deadline, or holds of one artist and date needing ranking again (needsRanking). Plain
+ * SQL over the indexed stage column: the sweep runs every minute on agencies with
+ * thousands of holds.
+ */
+const DUE_SQL = `
+  SELECT DISTINCT artist_id AS artistId FROM deals
+  WHERE deleted_at IS NULL AND stage = 'hold'
+    AND (julianday(json_extract(data, '$.holdExpiresAt')) <= julianday(@now)
+      OR julianday(json_extract(data, '$.challenge.deadline')) <= julianday(@now))
+  UNION
+  SELECT artist_id FROM deals
+  WHERE deleted_at IS NULL AND stage = 'hold' AND hold_level IS NOT NULL
+  GROUP BY artist_id, date
+  HAVING sum(hold_level = 1) > 1
+  ORDER BY 1`;
+
 /** The artists whose documents have something due at `now`, from the projection. */
 export function artistsDue(ws: DirectoryWorkspace, now: Date): string[] {
-  const t = now.getTime();
-  const rows = ws.db.db
-    .select({ data: deals.data })
-    .from(deals)
-    .where(and(isNull(deals.deletedAt), eq(deals.stage, 'hold')))
-    .all();
-  const due = new Set<string>();
-  const levels = new Map<string, number[]>();
-  for (const r of rows) {
-    const p = DealRecord.safeParse(r.data);
-    if (!p.success) continue;
-    const d = p.data;
-    if (d.holdExpiresAt && Date.parse(d.holdExpiresAt) <= t) due.add(d.artistId);
-    if (d.challenge && Date.parse(d.challenge.deadline) <= t) due.add(d.artistId);
-    if (d.holdLevel !== null) {
-      const key = `${d.artistId}|${d.date}`;
-      levels.set(key, [...(levels.get(key) ?? []), d.holdLevel]);
-    }
-  }
-  for (const [key, ls] of levels) if (needsRanking(ls)) due.add(key.split('|')[0] ?? '');
-  return [...due].filter(Boolean).sort();
+  const rows = ws.db.sqlite.prepare(DUE_SQL).all({ now: now.toISOString() }) as { artistId: string }[];
+  return rows.map((r) => r.artistId).filter(Boolean);
 }
 
 /** Sweeps every artist document with something due; returns the number of deals written. */
