@@ -84,7 +84,12 @@ export async function availsPdf(input: AvailsPdfInput): Promise<{ bytes: Buffer;
   const { lang, days } = input;
   const w = WORDS[lang];
   const title = w.title.replace('{artist}', input.artistName);
-  const pdf = new PdfWriter({ title, footer: w.footer, pageLabel: w.page, createdAt: input.createdAt });
+  const pdf = await PdfWriter.create({
+    title,
+    footer: w.footer,
+    pageLabel: w.page,
+    createdAt: input.createdAt,
+  });
   pdf.title(
     title,
     w.period

@@ -3,7 +3,6 @@
  * widths from the content, numbers written as numbers (capacities), tags joined.
  */
 import type { ContactRecord, DirectoryCollection, VenueRecord } from '@flowstage/shared';
-import ExcelJS from 'exceljs';
 import { exportTable } from './directory-columns';
 
 const MIN_WIDTH = 8;
@@ -15,6 +14,8 @@ export async function directoryXlsx(
   records: readonly (VenueRecord | ContactRecord)[],
 ): Promise<Uint8Array> {
   const { headers, rows } = exportTable(collection, records);
+  // Loaded on the first export, not when the core starts.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Flow Stage';
   const sheet = wb.addWorksheet(collection, { views: [{ state: 'frozen', ySplit: 1 }] });

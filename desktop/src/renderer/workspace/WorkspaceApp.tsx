@@ -1,5 +1,5 @@
 import type { SessionState, WorkspaceDto } from '@flowstage/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { CommandLayer } from '../palette/CommandLayer';
 import { DashboardNav } from '../dashboard/DashboardNav';
@@ -9,7 +9,6 @@ import { useOnReconnect, useRpc, useRpcEvent } from '../rpc/react';
 import { DirectoryNav } from '../directory/DirectoryNav';
 import { DirectoryScreen } from '../directory/DirectoryScreen';
 import { CalendarNav } from '../calendar/CalendarNav';
-import { CalendarScreen } from '../calendar/CalendarScreen';
 import { PipelineNav } from '../pipeline/PipelineNav';
 import { PipelineScreen } from '../pipeline/PipelineScreen';
 import { AdvancingNav } from '../advancing/AdvancingNav';
@@ -17,6 +16,11 @@ import { AdvancingScreen } from '../advancing/AdvancingScreen';
 import { RosterScreen } from '../roster/RosterScreen';
 import { TopBar } from './TopBar';
 import { useSyncStatus } from './useSyncStatus';
+
+// FullCalendar is most of the calendar's weight: loaded when the calendar first opens.
+const CalendarScreen = lazy(() =>
+  import('../calendar/CalendarScreen').then((m) => ({ default: m.CalendarScreen })),
+);
 
 interface WorkspaceAppProps {
   session: SessionState;
@@ -118,7 +122,9 @@ export function WorkspaceApp({ session, workspace, onSession }: WorkspaceAppProp
             ) : screen === 'pipeline' ? (
               <PipelineScreen key={`${workspace.id}-pipeline-${focus?.n ?? 0}`} initialDealId={focus?.id} />
             ) : screen === 'calendar' ? (
-              <CalendarScreen key={`${workspace.id}-calendar`} />
+              <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+                <CalendarScreen key={`${workspace.id}-calendar`} />
+              </Suspense>
             ) : screen === 'advancing' ? (
               <AdvancingScreen key={`${workspace.id}-advancing`} />
             ) : screen === 'dashboard' ? (

@@ -138,7 +138,7 @@ export async function daySheetPdf(
   meta: { footer: string; createdAt?: Date } = { footer: 'Flow Stage' },
 ): Promise<{ bytes: Buffer; pages: number }> {
   const w = advancingWords(lang);
-  const pdf = new PdfWriter({
+  const pdf = await PdfWriter.create({
     title: `${w.t('daySheet')} — ${d.artist.name} — ${d.deal.date}`,
     footer: meta.footer,
     pageLabel: w.t('page'),

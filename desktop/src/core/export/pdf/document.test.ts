@@ -4,7 +4,11 @@ import { pdfStreamsText, pdfText } from './pdf-text';
 
 describe('PdfWriter', () => {
   it('writes a PDF whose text reads back, accents and euro sign included', async () => {
-    const pdf = new PdfWriter({ title: 'Disponibilités', footer: 'Flow Stage · Agence', pageLabel: 'Page' });
+    const pdf = await PdfWriter.create({
+      title: 'Disponibilités',
+      footer: 'Flow Stage · Agence',
+      pageLabel: 'Page',
+    });
     pdf.title('Disponibilités — Léa Moreau', 'du 1er au 31 mars 2027');
     pdf.heading('Cachet');
     pdf.keyValues([
@@ -34,7 +38,7 @@ describe('PdfWriter', () => {
   });
 
   it('repeats the table header on every page and numbers the pages', async () => {
-    const pdf = new PdfWriter({ title: 'Long', footer: 'Flow Stage', pageLabel: 'Page' });
+    const pdf = await PdfWriter.create({ title: 'Long', footer: 'Flow Stage', pageLabel: 'Page' });
     pdf.title('Long table');
     const rows = Array.from({ length: 120 }, (_, i) => [`row ${i}`, `value ${i}`]);
     pdf.table(

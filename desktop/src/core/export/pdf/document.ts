@@ -4,7 +4,7 @@
  * Small layout vocabulary (title, heading, paragraph, key/value rows, tables) so every PDF
  * of the app looks the same; a footer with the page number on every page.
  */
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 
 const MARGIN = 50;
 const INK = '#1f2430';
@@ -46,7 +46,16 @@ export class PdfWriter {
   private readonly chunks: Buffer[] = [];
   private readonly done: Promise<Buffer>;
 
-  constructor(private readonly meta: PdfMeta) {
+  /** pdfkit is loaded on the first PDF, not when the core starts (it reads its font files). */
+  static async create(meta: PdfMeta): Promise<PdfWriter> {
+    const { default: PDFDocument } = await import('pdfkit');
+    return new PdfWriter(meta, PDFDocument);
+  }
+
+  private constructor(
+    private readonly meta: PdfMeta,
+    PDFDocument: typeof PDFKitDocument,
+  ) {
     this.doc = new PDFDocument({
       size: 'A4',
       margins: { top: MARGIN, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },

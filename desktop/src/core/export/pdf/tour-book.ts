@@ -122,7 +122,7 @@ export async function tourBookPdf(
   meta: { footer: string; createdAt?: Date } = { footer: 'Flow Stage' },
 ): Promise<{ bytes: Buffer; pages: number }> {
   const w = advancingWords(lang);
-  const pdf = new PdfWriter({
+  const pdf = await PdfWriter.create({
     title: `${w.t('tourBook')} — ${data.artist.name} — ${data.from} / ${data.to}`,
     footer: meta.footer,
     pageLabel: w.t('page'),
