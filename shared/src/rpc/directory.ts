@@ -193,22 +193,7 @@ export const ExportParams = z
   .strict();
 
 /** A venue entered by hand: the detail fields (name required), duplicates refused unless allowed. */
-export const NewVenue = VenueRecord.pick({
-  name: true,
-  kind: true,
-  address: true,
-  postalCode: true,
-  city: true,
-  country: true,
-  capacityStanding: true,
-  capacitySeated: true,
-  email: true,
-  phone: true,
-  website: true,
-  tags: true,
-})
-  .partial()
-  .required({ name: true })
+export const NewVenue = VenuePatch.required({ name: true })
   .extend({ allowDuplicate: z.boolean().optional() })
   .strict();
 export type NewVenue = z.infer<typeof NewVenue>;

@@ -9,6 +9,7 @@ import { errorMessage } from '../i18n/errors';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDate } from '../lib/dates';
 import { useRpc, useRpcEvent } from '../rpc/react';
+import { ArtistPeriodFilter } from '../ui/ArtistPeriodFilter';
 import { PageHeader } from '../ui/PageHeader';
 import { addDays, completeness, todayLocal } from './logic';
 import { type AdvKey, useAdvT } from './messages';
@@ -90,40 +91,23 @@ export function AdvancingScreen() {
         countTestId="advancing-count"
       >
         <div className="pipeline-tools adv-tools">
-          <select
-            className="input"
-            aria-label={at('filter.artist')}
-            value={artistId}
-            onChange={(e) => setArtistId(e.target.value)}
-            data-testid="adv-artist-filter"
-          >
-            <option value="">{at('filter.allArtists')}</option>
-            {artists.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-          <label className="adv-date">
-            {at('filter.from')}
-            <input
-              type="date"
-              className="input"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-              data-testid="adv-from"
-            />
-          </label>
-          <label className="adv-date">
-            {at('filter.to')}
-            <input
-              type="date"
-              className="input"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-              data-testid="adv-to"
-            />
-          </label>
+          <ArtistPeriodFilter
+            artists={artists}
+            artistId={artistId}
+            from={from}
+            to={to}
+            onArtist={setArtistId}
+            onFrom={setFrom}
+            onTo={setTo}
+            labels={{
+              artist: at('filter.artist'),
+              allArtists: at('filter.allArtists'),
+              from: at('filter.from'),
+              to: at('filter.to'),
+            }}
+            testIdPrefix="adv"
+            dateClassName="adv-date"
+          />
           <button
             type="button"
             className="button"

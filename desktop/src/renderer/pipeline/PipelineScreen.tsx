@@ -19,6 +19,7 @@ import { holdErrorKey, type PipeKey, usePipeT } from './messages';
 import { useCreateT } from './messages-create';
 import { NewDealDialog } from './NewDealDialog';
 import './pipeline.css';
+import { ArtistPeriodFilter } from '../ui/ArtistPeriodFilter';
 import { PageHeader } from '../ui/PageHeader';
 
 type Sort = 'date' | 'artist' | 'guarantee' | 'updatedAt';
@@ -168,40 +169,23 @@ export function PipelineScreen({ initialDealId }: { initialDealId?: string | und
               </option>
             ))}
           </select>
-          <select
-            className="input"
-            aria-label={pt('filter.artist')}
-            value={artistId}
-            onChange={(e) => setArtistId(e.target.value)}
-            data-testid="pipeline-artist-filter"
-          >
-            <option value="">{pt('filter.allArtists')}</option>
-            {artists.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.name}
-              </option>
-            ))}
-          </select>
-          <label className="pipeline-date">
-            {pt('filter.from')}
-            <input
-              type="date"
-              className="input"
-              value={from}
-              onChange={(e) => setFrom(e.target.value)}
-              data-testid="pipeline-from"
-            />
-          </label>
-          <label className="pipeline-date">
-            {pt('filter.to')}
-            <input
-              type="date"
-              className="input"
-              value={to}
-              onChange={(e) => setTo(e.target.value)}
-              data-testid="pipeline-to"
-            />
-          </label>
+          <ArtistPeriodFilter
+            artists={artists}
+            artistId={artistId}
+            from={from}
+            to={to}
+            onArtist={setArtistId}
+            onFrom={setFrom}
+            onTo={setTo}
+            labels={{
+              artist: pt('filter.artist'),
+              allArtists: pt('filter.allArtists'),
+              from: pt('filter.from'),
+              to: pt('filter.to'),
+            }}
+            testIdPrefix="pipeline"
+            dateClassName="pipeline-date"
+          />
           <fieldset className="segmented" aria-label={pt('title')}>
             {(['board', 'table'] as const).map((v) => (
               <button
