@@ -1,0 +1,251 @@
+/**
+ * The tour solver: fixed and date-pinned shows first, then best-gain insertion of
+ * candidates, local search (move a stop to another of its dates, replace a stop by a
+ * better one), then iterated local search that removes a few stops or a stretch of days
+ * and refills it with noisy insertion, keeping the best tour found. Pure and synchronous;
+ * the desktop runs it in a worker, with progress reports and a stop check.
+ */
+import { createRng, type Rng } from '../../demo/prng';
+import { type Compiled, compile } from './compile';
+import type { DistanceMatrix } from './distance';
+import { buildItinerary } from './evaluate';
+import { explainExclusions } from './explain';
+import { TourProblem, type TourProblemInput, type TourResult } from './model';
+import { PlanState } from './state';
+
+export interface SolveOptions {
+  /** Time budget in ms (default 1000). */
+  timeMs?: number;
+  /** ILS iterations cap (default unbounded). */
+  maxIterations?: number;
+  seed?: number;
+  /** Called about every 50 ms with the elapsed fraction of the budget and the best objective. */
+  onProgress?: (fraction: number, bestObjective: number) => void;
+  /** Polled between iterations: true stops the search (the best tour so far is returned). */
+  shouldStop?: () => boolean;
+  now?: () => number;
+}
+
+/** Pinned-without-date candidates come before anything optional. */
+const MUST_BONUS = 1e12;
+const EPS = 1e-6;
+
+class Search {
+  constructor(
+    readonly cp: Compiled,
+    readonly rng: Rng,
+  ) {}
+
+  gain(st: PlanState, stop: number, day: number): number {
+    const s = this.cp.stops[stop];
+    return st.delta(stop, day) + (s?.mustInclude ? MUST_BONUS : 0);
+  }
+
+  /** Insert the best-gain feasible (stop, day) until nothing gains; `noise` randomises the choice. */
+  fill(st: PlanState, noise = 0): void {
+    for (;;) {
+      let best = -1;
+      let bestDay = -1;
+      let bestScore = EPS;
+      for (const s of this.cp.stops) {
+        if (s.fixed || s.dropped || st.dayOf[s.index] !== -1) continue;
+        for (const t of s.days) {
+          if (st.onDay[t] !== -1) continue;
+          const g = this.gain(st, s.index, t);
+          if (g <= EPS) continue;
+          const score = noise > 0 ? g * (1 + noise * this.rng.next()) : g;
+          if (score > bestScore && st.check(s.index, t) === null) {
+            bestScore = score;
+            best = s.index;
+            bestDay = t;
+          }
+        }
+      }
+      if (best < 0) return;
+      st.place(best, bestDay);
+    }
+  }
+
+  /** Moves a chosen stop to a better date, or swaps it for a better unchosen one; repeats while it helps. */
+  improve(st: PlanState, deadline: () => boolean): void {
+    for (let pass = 0; pass < 20 && !deadline(); pass++) {
+      let improved = false;
+      for (const u of st.chosen()) {
+        const su = this.cp.stops[u];
+        if (!su || su.fixed || su.fixedDay >= 0) continue;
+        const day = st.dayOf[u] as number;
+        st.remove(u);
+        const here = this.gain(st, u, day);
+        let best = day;
+        let bestGain = here;
+        for (const t of su.days) {
+          if (t === day || st.onDay[t] !== -1) continue;
+          const g = this.gain(st, u, t);
+          if (g > bestGain + EPS && st.check(u, t) === null) {
+            bestGain = g;
+            best = t;
+          }
+        }
+        // Replace u by an unchosen stop on the same day when that gains more.
+        let swap = -1;
+        for (const s of this.cp.stops) {
+          if (s.fixed || s.dropped || s.index === u || st.dayOf[s.index] !== -1 || !s.days.includes(day))
+            continue;
+          const g = this.gain(st, s.index, day);
+          if (g > bestGain + EPS && st.check(s.index, day) === null) {
+            bestGain = g;
+            swap = s.index;
+            best = day;
+          }
+        }
+        st.place(swap >= 0 ? swap : u, best);
+        if (best !== day || swap >= 0) improved = true;
+      }
+      this.fill(st);
+      if (!improved) return;
+    }
+  }
+
+  /**
+   * Put one or two left-out candidates in, even at a loss (in place of the stop on that
+   * day): a stop that pays only together with another one is found this way.
+   */
+  force(st: PlanState): void {
+    const out = this.cp.stops.filter(
+      (s) => !s.fixed && !s.dropped && s.days.length > 0 && st.dayOf[s.index] === -1,
+    );
+    for (let k = this.rng.int(1, 2); k > 0 && out.length > 0; k--) {
+      const s = out.splice(this.rng.int(0, out.length - 1), 1)[0];
+      if (!s) return;
+      const t = this.rng.pick(s.days);
+      const occupant = st.onDay[t] as number;
+      const o = this.cp.stops[occupant];
+      if (o && (o.fixed || o.fixedDay >= 0)) continue;
+      if (o) st.remove(occupant);
+      // Make room: take out the optional stops that block it (the refill may put them elsewhere).
+      for (let tries = 0; tries < 3; tries++) {
+        const b = st.check(s.index, t);
+        if (b === null) {
+          st.place(s.index, t);
+          break;
+        }
+        const blocker = this.cp.stops.find((x) => x.id === b.otherId);
+        if (!blocker || blocker.fixed || blocker.fixedDay >= 0 || st.dayOf[blocker.index] === -1) break;
+        st.remove(blocker.index);
+      }
+    }
+  }
+
+  /** Remove a few optional stops: random ones, or every optional stop in a stretch of days. */
+  kick(st: PlanState): void {
+    const optional = st.chosen().filter((u) => {
+      const s = this.cp.stops[u];
+      return s && !s.fixed && s.fixedDay < 0;
+    });
+    const roll = this.rng.next();
+    if (roll < 0.25 || optional.length === 0) {
+      this.force(st);
+      return;
+    }
+    if (roll < 0.4) {
+      // Rebuild: every optional stop out, refilled by the noisy insertion (new date orders).
+      for (const u of optional) st.remove(u);
+      this.fill(st, 1);
+      return;
+    }
+    if (roll < 0.7) {
+      const k = this.rng.int(1, Math.max(1, Math.min(4, Math.ceil(optional.length / 4))));
+      for (const u of this.rng.shuffle(optional).slice(0, k)) st.remove(u);
+    } else {
+      const span = this.rng.int(2, Math.max(2, Math.min(10, Math.ceil(this.cp.W / 4))));
+      const from = this.rng.int(0, Math.max(0, this.cp.W - span));
+      for (const u of optional) {
+        const t = st.dayOf[u] as number;
+        if (t >= from && t < from + span) st.remove(u);
+      }
+    }
+  }
+}
+
+export function solveTour(
+  input: TourProblemInput | TourProblem,
+  matrix: DistanceMatrix,
+  options: SolveOptions = {},
+): TourResult {
+  const problem = TourProblem.parse(input);
+  const cp = compile(problem, matrix);
+  const now = options.now ?? (() => performance.now());
+  const t0 = now();
+  const budget = options.timeMs ?? 1000;
+  const maxIt = options.maxIterations ?? Number.POSITIVE_INFINITY;
+  let stoppedEarly = false;
+  let cancelled = false;
+  const outOfTime = () => now() - t0 >= budget;
+  const search = new Search(cp, createRng(options.seed ?? 1));
+
+  const st = new PlanState(cp);
+  for (const s of cp.stops) if (s.fixed || s.fixedDay >= 0) st.place(s.index, s.fixedDay);
+  search.fill(st);
+  search.improve(st, outOfTime);
+  const best = st.clone();
+  let bestObj = best.objective() + mustCount(cp, best) * MUST_BONUS;
+  let curObj = bestObj;
+  const current = st.clone();
+  let iterations = 0;
+  let lastReport = t0;
+  let sinceBest = 0;
+  let lastGain = 0;
+  // Nothing better after this many kicks: the search has converged (small problems end early).
+  const stagnation = Math.max(1000, 50 * cp.stops.length);
+  while (iterations < maxIt) {
+    cancelled = options.shouldStop?.() ?? false;
+    if (cancelled || outOfTime()) {
+      stoppedEarly = true;
+      break;
+    }
+    iterations++;
+    st.copyFrom(current);
+    search.kick(st);
+    search.fill(st, 0.3);
+    search.improve(st, outOfTime);
+    const obj = st.objective() + mustCount(cp, st) * MUST_BONUS;
+    if (obj > bestObj + EPS) {
+      best.copyFrom(st);
+      bestObj = obj;
+      sinceBest = 0;
+      lastGain = iterations;
+    } else sinceBest++;
+    if (obj >= curObj - EPS) {
+      current.copyFrom(st);
+      curObj = obj;
+    } else if (sinceBest > 50) {
+      current.copyFrom(best);
+      curObj = bestObj;
+      sinceBest = 0;
+    }
+    const t = now();
+    if (options.onProgress && t - lastReport >= 50) {
+      lastReport = t;
+      options.onProgress(Math.min(1, (t - t0) / budget), best.objective());
+    }
+    if (iterations - lastGain > stagnation) break;
+  }
+  options.onProgress?.(1, best.objective());
+  const pinned = new Set(problem.pinned.map((p) => p.id));
+  const itinerary = buildItinerary(cp, best.visits(), pinned);
+  return {
+    itinerary,
+    feasible: itinerary.violations.length === 0,
+    excluded: explainExclusions(best),
+    iterations,
+    stoppedEarly,
+    cancelled,
+    distances: matrix.source,
+  };
+}
+
+function mustCount(cp: Compiled, st: PlanState): number {
+  let n = 0;
+  for (const s of cp.stops) if (s.mustInclude && !s.fixed && st.dayOf[s.index] !== -1) n++;
+  return n;
+}

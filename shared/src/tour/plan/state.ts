@@ -1,0 +1,213 @@
+/**
+ * The solver's working itinerary: which stop plays which day, with incremental checks of
+ * one insertion (is the day free, are both legs drivable, does it break a radius clause,
+ * a run of shows or the days off) and its change of objective. The itinerary is the
+ * visits in date order, so a tour is fully described by its day assignment.
+ */
+import { type Compiled, crowKm, daysNeeded, radiusConflict } from './compile';
+import { nightsAway, type Visit } from './evaluate';
+import type { ExclusionCode } from './model';
+
+export interface Block {
+  code: Exclude<ExclusionCode, 'dropped' | 'no_date_in_window' | 'no_go_date' | 'not_worth_it' | 'displaced'>;
+  otherId?: string;
+  value?: number;
+}
+
+export class PlanState {
+  readonly dayOf: Int32Array;
+  readonly onDay: Int32Array;
+  private readonly n: number;
+
+  constructor(readonly cp: Compiled) {
+    this.dayOf = new Int32Array(cp.stops.length).fill(-1);
+    this.onDay = new Int32Array(cp.W).fill(-1);
+    this.n = cp.nodes.length;
+  }
+
+  clone(): PlanState {
+    const s = new PlanState(this.cp);
+    s.dayOf.set(this.dayOf);
+    s.onDay.set(this.onDay);
+    return s;
+  }
+
+  copyFrom(other: PlanState): void {
+    this.dayOf.set(other.dayOf);
+    this.onDay.set(other.onDay);
+  }
+
+  visits(): Visit[] {
+    const out: Visit[] = [];
+    for (let t = 0; t < this.cp.W; t++) {
+      const s = this.onDay[t] as number;
+      if (s >= 0) out.push({ stop: s, day: t });
+    }
+    return out;
+  }
+
+  chosen(): number[] {
+    return this.visits().map((v) => v.stop);
+  }
+
+  place(stop: number, day: number): void {
+    this.dayOf[stop] = day;
+    this.onDay[day] = stop;
+  }
+
+  remove(stop: number): void {
+    const t = this.dayOf[stop] as number;
+    if (t >= 0 && this.onDay[t] === stop) this.onDay[t] = -1;
+    this.dayOf[stop] = -1;
+  }
+
+  prevDay(t: number): number {
+    for (let d = t - 1; d >= 0; d--) if ((this.onDay[d] as number) >= 0) return d;
+    return -1;
+  }
+
+  nextDay(t: number): number {
+    for (let d = t + 1; d < this.cp.W; d++) if ((this.onDay[d] as number) >= 0) return d;
+    return this.cp.W;
+  }
+
+  private nodeAt(t: number): number {
+    if (t < 0) return 0;
+    if (t >= this.cp.W) return 1;
+    return this.cp.stops[this.onDay[t] as number]?.node ?? 0;
+  }
+
+  private idAt(t: number): string {
+    if (t < 0) return 'home';
+    if (t >= this.cp.W) return 'end';
+    return this.cp.stops[this.onDay[t] as number]?.id ?? '?';
+  }
+
+  /** Why `stop` cannot play on `day` given the others, or null when it can. */
+  check(stop: number, day: number): Block | null {
+    const cp = this.cp;
+    const s = cp.stops[stop];
+    if (!s) return { code: 'date_taken' };
+    const other = this.onDay[day] as number;
+    if (other >= 0 && other !== stop) return { code: 'date_taken', otherId: cp.stops[other]?.id };
+    for (let t = 0; t < cp.W; t++) {
+      const u = this.onDay[t] as number;
+      if (u < 0 || u === stop) continue;
+      const su = cp.stops[u];
+      if (su && radiusConflict(s, day, su, t, crowKm(cp, s, su))) return { code: 'radius', otherId: su.id };
+    }
+    for (const e of cp.external)
+      if (radiusConflict(s, day, e, e.day, crowKm(cp, s, e))) return { code: 'radius', otherId: e.id };
+    const p = this.prevDay(day);
+    const nx = this.nextDay(day);
+    if (daysNeeded(cp, this.nodeAt(p), s.node) > day - p)
+      return {
+        code: 'too_far',
+        otherId: this.idAt(p),
+        value: Math.round(cp.km[this.nodeAt(p) * this.n + s.node] as number),
+      };
+    if (daysNeeded(cp, s.node, this.nodeAt(nx)) > nx - day)
+      return {
+        code: 'too_far',
+        otherId: this.idAt(nx),
+        value: Math.round(cp.km[s.node * this.n + this.nodeAt(nx)] as number),
+      };
+    const c = cp.problem.constraints;
+    let run = 1;
+    for (let t = day - 1; t >= 0 && (this.onDay[t] as number) >= 0; t--) run++;
+    for (let t = day + 1; t < cp.W && (this.onDay[t] as number) >= 0; t++) run++;
+    if (run > c.maxConsecutiveShows) return { code: 'consecutive_shows', value: c.maxConsecutiveShows };
+    if (c.minDaysOffPer7Days > 0 && !this.daysOffHold(day, c.minDaysOffPer7Days))
+      return { code: 'days_off', value: c.minDaysOffPer7Days };
+    return null;
+  }
+
+  /** Every 7-day window between the first and last show keeps k days off once `day` is added. */
+  private daysOffHold(day: number, k: number): boolean {
+    const W = this.cp.W;
+    const occ = (t: number) => (t === day || (this.onDay[t] as number) >= 0 ? 1 : 0);
+    let first = day;
+    let last = day;
+    for (let t = 0; t < W; t++)
+      if ((this.onDay[t] as number) >= 0) {
+        first = Math.min(first, t);
+        break;
+      }
+    for (let t = W - 1; t >= 0; t--)
+      if ((this.onDay[t] as number) >= 0) {
+        last = Math.max(last, t);
+        break;
+      }
+    const extends_ = day === first || day === last;
+    const lo = extends_ ? first : Math.max(first, day - 6);
+    const hi = extends_ ? last - 6 : Math.min(day, last - 6);
+    if (hi < lo) return true;
+    let count = 0;
+    for (let t = lo; t < lo + 7; t++) count += occ(t);
+    if (count > 7 - k) return false;
+    for (let a = lo + 1; a <= hi; a++) {
+      count += occ(a + 6) - occ(a - 1);
+      if (count > 7 - k) return false;
+    }
+    return true;
+  }
+
+  private nights(): number {
+    let first = -1;
+    let last = -1;
+    for (let t = 0; t < this.cp.W; t++)
+      if ((this.onDay[t] as number) >= 0) {
+        if (first < 0) first = t;
+        last = t;
+      }
+    if (first < 0) return 0;
+    return nightsAway(
+      this.cp,
+      { stop: this.onDay[first] as number, day: first },
+      { stop: this.onDay[last] as number, day: last },
+    );
+  }
+
+  /** Change of objective if `stop` (not placed) plays on `day` (assumed allowed). */
+  delta(stop: number, day: number): number {
+    const cp = this.cp;
+    const s = cp.stops[stop];
+    if (!s) return Number.NEGATIVE_INFINITY;
+    const o = cp.problem.objective;
+    const a = this.nodeAt(this.prevDay(day));
+    const b = this.nodeAt(this.nextDay(day));
+    const km = cp.km as Float64Array;
+    const added =
+      (km[a * this.n + s.node] as number) +
+      (km[s.node * this.n + b] as number) -
+      (km[a * this.n + b] as number);
+    let dNights = 0;
+    if (o.costPerNight > 0) {
+      const before = this.nights();
+      this.place(stop, day);
+      dNights = this.nights() - before;
+      this.remove(stop);
+    }
+    return s.value - added * o.costPerKm - dNights * o.costPerNight;
+  }
+
+  /** Objective of the current assignment (floating point; the itinerary rounds money). */
+  objective(): number {
+    const cp = this.cp;
+    const o = cp.problem.objective;
+    let value = 0;
+    let km = 0;
+    let prev = 0;
+    for (let t = 0; t < cp.W; t++) {
+      const u = this.onDay[t] as number;
+      if (u < 0) continue;
+      const s = cp.stops[u];
+      if (!s) continue;
+      value += s.value;
+      km += cp.km[prev * this.n + s.node] as number;
+      prev = s.node;
+    }
+    km += cp.km[prev * this.n + 1] as number;
+    return value - km * o.costPerKm - this.nights() * o.costPerNight;
+  }
+}
