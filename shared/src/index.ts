@@ -17,3 +17,4 @@ export * from './rpc/calendar';
 export * from './rpc/edits';
 export * from './rpc/advancing';
 export * from './rpc/dashboard';
+export * from './rpc/tour';

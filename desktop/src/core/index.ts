@@ -17,6 +17,7 @@ import { editsHandlers } from './handlers/edits';
 import { rosterHandlers } from './handlers/roster';
 import { sessionHandlers } from './handlers/session';
 import { storageHandlers } from './handlers/storage';
+import { tourHandlers } from './handlers/tour';
 import type { CoreHost } from './rpc/dispatch';
 
 export type { CoreOptions } from './context';
@@ -25,28 +26,32 @@ export { dispatch, RpcError } from './rpc/dispatch';
 
 export async function createCore(options: CoreOptions): Promise<CoreHost & { context: CoreContext }> {
   const ctx = new CoreContext(options);
+  const actor = () => ctx.session.current?.user.name || ctx.session.current?.user.email || '';
+  const dealCreate = dealCreateHandlers(
+    () => ctx.workspace,
+    () => new Date(),
+    actor,
+  );
+  const dealEdit = dealHandlers(
+    () => ctx.workspace,
+    () => new Date(),
+    actor,
+  );
   const handlers: RpcHandlers = {
     'app.info': async () => ({ version: options.version ?? '0.1.0', shell: options.shell ?? 'browser' }),
     ...sessionHandlers(ctx),
     ...rosterHandlers(ctx),
     ...directoryHandlers(() => ctx.workspace),
     ...directoryRecordHandlers(() => ctx.workspace),
-    ...dealHandlers(
-      () => ctx.workspace,
-      () => new Date(),
-      () => ctx.session.current?.user.name || ctx.session.current?.user.email || '',
-    ),
-    ...dealCreateHandlers(
-      () => ctx.workspace,
-      () => new Date(),
-      () => ctx.session.current?.user.name || ctx.session.current?.user.email || '',
-    ),
+    ...dealEdit,
+    ...dealCreate,
     ...storageHandlers(ctx),
     ...editsHandlers(() => ctx.workspace),
     ...dashboardHandlers(() => ctx.workspace),
     ...fileHandlers(),
     ...calendarHandlers(() => ctx.workspace),
     ...advancingHandlers(() => ctx.workspace),
+    ...tourHandlers(() => ctx.workspace, { ...dealCreate, ...dealEdit }),
     'sync.status': async () => ctx.syncStatus(),
     'sync.documents': async () => ctx.openedWorkspace?.sync.documents() ?? [],
   };

@@ -88,6 +88,10 @@ function fakeCore(): CoreHost & { emit(message: RpcEventMessage): void; listener
     'advancing.removeGuest': notHere,
     'advancing.daySheetPdf': notHere,
     'advancing.tourBookPdf': notHere,
+    'tour.problem': notHere,
+    'tour.distances': notHere,
+    'tour.accept': notHere,
+    'tour.pdf': notHere,
     'sync.status': async () => ({
       overall: 'offline',
       docs: 0,

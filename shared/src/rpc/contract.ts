@@ -14,6 +14,7 @@ import { directoryContract } from './directory';
 import { dashboardContract } from './dashboard';
 import { editsContract } from './edits';
 import { filesContract, LocalFilePath } from './files';
+import { tourContract } from './tour';
 
 export const SyncState = z.enum(['synced', 'syncing', 'offline', 'error']);
 export type SyncState = z.infer<typeof SyncState>;
@@ -122,6 +123,7 @@ export const rpcContract = {
   ...dashboardContract,
   ...calendarContract,
   ...advancingContract,
+  ...tourContract,
   'app.info': {
     params: none,
     result: z.object({ version: z.string(), shell: z.enum(['electron', 'browser']) }),

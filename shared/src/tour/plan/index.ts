@@ -2,28 +2,63 @@
 import { compile } from './compile';
 import type { DistanceMatrix } from './distance';
 import { buildItinerary } from './evaluate';
-import { dayDiff, type Itinerary, TourProblem, type TourProblemInput } from './model';
+import { explainExclusions } from './explain';
+import { dayDiff, TourProblem, type TourProblemInput, type TourResult } from './model';
+import type { PlannedVisit } from './solve';
+import { PlanState } from './state';
 
 export * from './distance';
 export * from './model';
 export { problemNodes } from './compile';
-export { type SolveOptions, solveTour } from './solve';
+export { type PlannedVisit, type SolveOptions, solveTour } from './solve';
 
 /**
- * The itinerary of stops the user arranged (pinned, dropped, moved to another date):
- * legs, totals, objective and every broken rule, without searching.
+ * The tour the user arranged (pinned, dropped, moved to another date), evaluated without
+ * searching: legs, totals, objective, every broken rule, and why each candidate left out
+ * is out. Unknown ids are ignored; two visits of one stop keep the first.
  */
-export function evaluatePlan(
+export function evaluateTour(
   input: TourProblemInput | TourProblem,
   matrix: DistanceMatrix,
-  visits: readonly { id: string; date: string }[],
-): Itinerary {
+  visits: readonly PlannedVisit[],
+): TourResult {
   const problem = TourProblem.parse(input);
   const cp = compile(problem, matrix);
   const index = new Map(cp.stops.map((s) => [s.id, s.index]));
-  const list = visits.flatMap((v) => {
+  const st = new PlanState(cp);
+  const list: { stop: number; day: number }[] = [];
+  for (const v of visits) {
     const stop = index.get(v.id);
-    return stop === undefined ? [] : [{ stop, day: dayDiff(problem.window.start, v.date) }];
-  });
-  return buildItinerary(cp, list, new Set(problem.pinned.map((p) => p.id)));
+    const day = dayDiff(problem.window.start, v.date);
+    if (stop === undefined || st.dayOf[stop] !== -1 || list.some((x) => x.stop === stop)) continue;
+    list.push({ stop, day });
+    if (day >= 0 && day < cp.W && st.onDay[day] === -1) st.place(stop, day);
+  }
+  const itinerary = buildItinerary(cp, list, new Set(problem.pinned.map((p) => p.id)));
+  return {
+    itinerary,
+    feasible: itinerary.violations.length === 0,
+    excluded: explainExclusions(st).filter((e) => !list.some((v) => cp.stops[v.stop]?.id === e.candidateId)),
+    iterations: 0,
+    stoppedEarly: false,
+    cancelled: false,
+    distances: matrix.source,
+  };
+}
+
+/** A matrix received as JSON (RPC, worker message) back into typed arrays, checked. */
+export function matrixFromJson(m: {
+  n: number;
+  km: readonly number[];
+  hours: readonly number[] | null;
+  source: string;
+}): DistanceMatrix {
+  if (m.km.length !== m.n * m.n || (m.hours && m.hours.length !== m.n * m.n))
+    throw new RangeError(`a ${m.n}×${m.n} matrix needs ${m.n * m.n} entries`);
+  return {
+    n: m.n,
+    km: Float64Array.from(m.km),
+    hours: m.hours ? Float64Array.from(m.hours) : null,
+    source: m.source,
+  };
 }

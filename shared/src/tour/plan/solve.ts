@@ -10,7 +10,7 @@ import { type Compiled, compile } from './compile';
 import type { DistanceMatrix } from './distance';
 import { buildItinerary } from './evaluate';
 import { explainExclusions } from './explain';
-import { TourProblem, type TourProblemInput, type TourResult } from './model';
+import { addDays, TourProblem, type TourProblemInput, type TourResult } from './model';
 import { PlanState } from './state';
 
 export interface SolveOptions {
@@ -19,8 +19,11 @@ export interface SolveOptions {
   /** ILS iterations cap (default unbounded). */
   maxIterations?: number;
   seed?: number;
-  /** Called about every 50 ms with the elapsed fraction of the budget and the best objective. */
-  onProgress?: (fraction: number, bestObjective: number) => void;
+  /**
+   * Called about every 50 ms with the elapsed fraction of the budget, the best objective
+   * and the best tour so far (what a cancelled run keeps).
+   */
+  onProgress?: (fraction: number, bestObjective: number, best: () => PlannedVisit[]) => void;
   /** Polled between iterations: true stops the search (the best tour so far is returned). */
   shouldStop?: () => boolean;
   now?: () => number;
@@ -226,11 +229,11 @@ export function solveTour(
     const t = now();
     if (options.onProgress && t - lastReport >= 50) {
       lastReport = t;
-      options.onProgress(Math.min(1, (t - t0) / budget), best.objective());
+      options.onProgress(Math.min(1, (t - t0) / budget), best.objective(), () => plannedVisits(cp, best));
     }
     if (iterations - lastGain > stagnation) break;
   }
-  options.onProgress?.(1, best.objective());
+  options.onProgress?.(1, best.objective(), () => plannedVisits(cp, best));
   const pinned = new Set(problem.pinned.map((p) => p.id));
   const itinerary = buildItinerary(cp, best.visits(), pinned);
   return {
@@ -242,6 +245,18 @@ export function solveTour(
     cancelled,
     distances: matrix.source,
   };
+}
+
+/** A tour as (stop id, date) pairs: what the planner keeps, re-evaluates and accepts. */
+export interface PlannedVisit {
+  id: string;
+  date: string;
+}
+
+export function plannedVisits(cp: Compiled, st: PlanState): PlannedVisit[] {
+  return st
+    .visits()
+    .map((v) => ({ id: cp.stops[v.stop]?.id ?? '', date: addDays(cp.problem.window.start, v.day) }));
 }
 
 function mustCount(cp: Compiled, st: PlanState): number {

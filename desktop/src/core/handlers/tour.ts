@@ -1,0 +1,143 @@
+/**
+ * Tour planner handlers: the problem from the workspace (problem.ts), road distances
+ * (OSRM when FLOWSTAGE_OSRM_URL is set, else straight line × road factor; pairs cached
+ * for the session), accepting a tour into the pipeline through the deal handlers (so the
+ * holds rules, history and undo apply) and the itinerary PDF.
+ */
+import type { RpcHandlers, TourAcceptResult, VenueRecord } from '@flowstage/shared';
+import { cachedProvider, type DistanceProvider, haversineProvider } from '@flowstage/shared/tour/plan/index';
+import { tourPdf } from '../export/tour-pdf';
+import { writeExportFile } from '../export/files';
+import { dealsInRange, eventsInRange } from '../queries/calendar';
+import { addDays } from '../queries/dashboard-math';
+import { getArtist, getDeal } from '../queries/deals';
+import { getVenue, listVenueRecords } from '../queries/directory';
+import { RpcError } from '../rpc/dispatch';
+import { osrmProvider } from '../tour/osrm';
+import { buildTourProblem, CLAUSE_LOOKAROUND_DAYS } from '../tour/problem';
+import { DEFAULT_HOLD_DAYS } from './deal-create';
+import type { DirectoryWorkspace } from './directory';
+
+type TourMethods = 'tour.problem' | 'tour.distances' | 'tour.accept' | 'tour.pdf';
+
+/** The distance source: an OSRM-compatible router when configured, else the estimate. */
+export function defaultDistanceProvider(
+  env: Record<string, string | undefined> = process.env,
+): DistanceProvider {
+  const url = env.FLOWSTAGE_OSRM_URL?.trim();
+  return cachedProvider(url ? osrmProvider({ baseUrl: url }) : haversineProvider());
+}
+
+export function tourHandlers(
+  workspace: () => DirectoryWorkspace,
+  deals: Pick<RpcHandlers, 'deal.create' | 'deal.update'>,
+  now: () => Date = () => new Date(),
+  distances: DistanceProvider = defaultDistanceProvider(),
+): Pick<RpcHandlers, TourMethods> {
+  const db = () => workspace().db.db;
+  const artistOf = (id: string) => {
+    const a = getArtist(db(), id);
+    if (!a || a.deletedAt) throw new RpcError('not_found', `no artist ${id}`);
+    return a;
+  };
+
+  return {
+    'tour.problem': async ({ artistId, from, to, openDates, maxOpenVenues }) => {
+      const artist = artistOf(artistId);
+      const all = dealsInRange(
+        db(),
+        addDays(from, -CLAUSE_LOOKAROUND_DAYS),
+        addDays(to, CLAUSE_LOOKAROUND_DAYS),
+        artistId,
+      );
+      const venues = new Map<string, VenueRecord>();
+      for (const d of all) {
+        if (venues.has(d.venueId)) continue;
+        const v = getVenue(db(), d.venueId);
+        if (v && !v.deletedAt) venues.set(v.id, v);
+      }
+      return buildTourProblem({
+        artist,
+        from,
+        to,
+        deals: all,
+        events: eventsInRange(db(), from, to, artistId),
+        venues,
+        openVenues: openDates ? listVenueRecords(db(), {}) : [],
+        maxOpenVenues: openDates ? (maxOpenVenues ?? 20) : 0,
+      });
+    },
+
+    'tour.distances': async ({ points }) => {
+      const m = await distances.matrix(points).catch((e: unknown) => {
+        throw new RpcError('distances_unavailable', e instanceof Error ? e.message : String(e));
+      });
+      return { n: m.n, km: Array.from(m.km), hours: m.hours ? Array.from(m.hours) : null, source: m.source };
+    },
+
+    'tour.accept': async ({ artistId, stops }) => {
+      artistOf(artistId);
+      const results: TourAcceptResult['results'] = [];
+      const expiry = new Date(now().getTime() + DEFAULT_HOLD_DAYS * 86_400_000).toISOString();
+      for (const s of stops) {
+        try {
+          if (s.dealId === null) {
+            const created = await deals['deal.create']({
+              artistId,
+              venueId: s.venueId,
+              date: s.date,
+              stage: 'hold',
+              guarantee: s.fee,
+            });
+            results.push({
+              candidateId: s.candidateId,
+              action: 'created',
+              dealId: created.deal.id,
+              holdLevel: created.deal.holdLevel,
+            });
+            continue;
+          }
+          const d = getDeal(db(), s.dealId);
+          if (!d || d.deletedAt || d.artistId !== artistId)
+            throw new RpcError('not_found', `no deal ${s.dealId}`);
+          const toHold = d.stage === 'request';
+          if (!toHold && d.date === s.date) {
+            results.push({
+              candidateId: s.candidateId,
+              action: 'unchanged',
+              dealId: d.id,
+              holdLevel: d.holdLevel,
+            });
+            continue;
+          }
+          const patch = toHold
+            ? { stage: 'hold' as const, date: s.date, holdExpiresAt: expiry }
+            : { date: s.date };
+          const updated = await deals['deal.update']({ id: d.id, patch });
+          results.push({
+            candidateId: s.candidateId,
+            action: toHold ? 'held' : 'moved',
+            dealId: d.id,
+            holdLevel: updated.deal.holdLevel,
+          });
+        } catch (e) {
+          if (!(e instanceof RpcError)) throw e;
+          results.push({
+            candidateId: s.candidateId,
+            action: 'refused',
+            dealId: s.dealId,
+            holdLevel: null,
+            reason: e.code,
+          });
+        }
+      }
+      return { results };
+    },
+
+    'tour.pdf': async ({ artistId, from, to, lang, path, itinerary }) => {
+      const artist = artistOf(artistId);
+      const { bytes, pages } = await tourPdf({ artistName: artist.name, from, to, lang, itinerary });
+      return { path, bytes: await writeExportFile(path, bytes), count: pages };
+    },
+  };
+}

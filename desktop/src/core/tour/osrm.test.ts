@@ -1,0 +1,106 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cachedProvider } from '@flowstage/shared/tour/plan/index';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OsrmError, osrmProvider } from './osrm';
+
+// A local OSRM stand-in speaking the real `table` API: distance = 1 km per 0.01° of longitude.
+let server: Server;
+let base = '';
+const requests: string[] = [];
+let reply: ((coords: [number, number][]) => { status: number; body: unknown }) | null = null;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    requests.push(req.url ?? '');
+    const m = /^\/table\/v1\/driving\/([^?]+)\?annotations=distance%2Cduration$/.exec(req.url ?? '');
+    const coords = (m?.[1] ?? '').split(';').map((c) => c.split(',').map(Number) as [number, number]);
+    const out = reply?.(coords) ?? {
+      status: 200,
+      body: {
+        code: 'Ok',
+        distances: coords.map((a) => coords.map((b) => Math.abs(a[0] - b[0]) * 100_000)),
+        durations: coords.map((a) => coords.map((b) => Math.abs(a[0] - b[0]) * 3600)),
+      },
+    };
+    res.writeHead(out.status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(out.body));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+const pts = [
+  { lat: 48.85, lon: 2.35 },
+  { lat: 45.76, lon: 4.84 },
+  { lat: 43.3, lon: 5.37 },
+];
+
+describe('osrmProvider', () => {
+  it('reads km and hours from the table service', async () => {
+    reply = null;
+    const m = await osrmProvider({ baseUrl: base }).matrix(pts);
+    expect(m.n).toBe(3);
+    expect(m.km[1]).toBeCloseTo(249, 6);
+    expect(m.hours?.[1]).toBeCloseTo(2.49, 6);
+    expect(m.source).toBe(`osrm:${new URL(base).host}`);
+    expect(requests.at(-1)).toBe(
+      '/table/v1/driving/2.350000,48.850000;4.840000,45.760000;5.370000,43.300000?annotations=distance%2Cduration',
+    );
+  });
+
+  it('fills unroutable pairs with the straight-line estimate', async () => {
+    reply = () => ({
+      status: 200,
+      body: {
+        code: 'Ok',
+        distances: [
+          [0, null],
+          [null, 0],
+        ],
+        durations: [
+          [0, null],
+          [null, 0],
+        ],
+      },
+    });
+    const m = await osrmProvider({ baseUrl: base }).matrix(pts.slice(0, 2));
+    expect(m.km[1]).toBeGreaterThan(390 * 1.3 - 5);
+    expect(m.km[1]).toBeLessThan(392 * 1.3 + 5);
+  });
+
+  it('turns errors and malformed answers into clear OsrmErrors', async () => {
+    reply = () => ({ status: 400, body: { code: 'InvalidQuery', message: 'Query string malformed' } });
+    await expect(osrmProvider({ baseUrl: base }).matrix(pts)).rejects.toThrow(
+      'OSRM: InvalidQuery (Query string malformed)',
+    );
+    reply = () => ({ status: 200, body: { code: 'Ok', distances: [[0]] } });
+    await expect(osrmProvider({ baseUrl: base }).matrix(pts)).rejects.toThrow(
+      /expected a 3×3 distance table/,
+    );
+    reply = () => ({ status: 502, body: 'bad gateway' });
+    await expect(osrmProvider({ baseUrl: base }).matrix(pts)).rejects.toThrow(OsrmError);
+    await expect(osrmProvider({ baseUrl: 'http://127.0.0.1:1' }).matrix(pts)).rejects.toThrow(
+      /OSRM unreachable/,
+    );
+    expect(() => osrmProvider({ baseUrl: 'file:///etc/passwd' })).toThrow(/must be http/);
+  });
+
+  it('asks the service only for pairs the cache lacks', async () => {
+    reply = null;
+    const cached = cachedProvider(osrmProvider({ baseUrl: base }));
+    const before = requests.length;
+    await cached.matrix(pts.slice(0, 2));
+    const again = await cached.matrix(pts.slice(0, 2));
+    expect(requests.length - before).toBe(1);
+    expect(again.km[1]).toBeCloseTo(249, 6);
+    await cached.matrix(pts);
+    expect(requests.length - before).toBe(2);
+    expect(requests.at(-1)).toContain('2.350000,48.850000;4.840000,45.760000;5.370000,43.300000');
+    const third = await cached.matrix([pts[2] as (typeof pts)[0], pts[0] as (typeof pts)[0]]);
+    expect(requests.length - before).toBe(2);
+    expect(third.km[1]).toBeCloseTo(302, 6);
+    expect(cached.stats.requests).toBe(2);
+  });
+});
