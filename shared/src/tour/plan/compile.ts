@@ -52,6 +52,10 @@ export interface Compiled {
   crow: Float64Array;
   noGo: Uint8Array;
   matrixSource: string;
+  /** near[a * stops + b]: the two stops are close enough for one's radius clause to bind the other. */
+  near: Uint8Array;
+  /** Driving days each node-to-node leg needs (daysNeeded, precomputed). */
+  need: Int32Array;
 }
 
 /** The nodes of a problem, in matrix order: home, end, then each distinct place. */
@@ -139,15 +143,11 @@ export function compile(problem: TourProblem, matrix: DistanceMatrix): Compiled 
       .map((d) => dayDiff(start, d))
       .filter((t) => t >= 0 && t < W && !noGo[t])
       .sort((a, b) => a - b);
-    const pin = pins.get(k.id);
-    const pinDay = pin ? dayDiff(start, pin) : -1;
     stops.push({
       index: stops.length,
       id: k.id,
       fixed: false,
-      fixedDay: pin && days.includes(pinDay) ? pinDay : -1,
-      mustInclude: pins.has(k.id),
-      dropped: dropped.has(k.id),
+      ...userChoice(k.id, days, start, pins, dropped),
       node: nodeOf.get(k.place.id) as number,
       place: k.place,
       fee: k.fee,
@@ -165,6 +165,25 @@ export function compile(problem: TourProblem, matrix: DistanceMatrix): Compiled 
     day: dayDiff(start, e.date),
     radius: e.radius,
   }));
+  const S = stops.length;
+  const near = new Uint8Array(S * S);
+  for (const a of stops)
+    for (const b of stops) {
+      if (a.index === b.index || a.place.id === b.place.id) continue;
+      const reach = Math.max(a.radius?.radiusKm ?? 0, b.radius?.radiusKm ?? 0);
+      if (reach > 0 && (crow[a.node * n + b.node] as number) <= reach) near[a.index * S + b.index] = 1;
+    }
+  const need = new Int32Array(n * n);
+  for (let i = 0; i < n * n; i++) {
+    const km = matrix.km[i] as number;
+    need[i] =
+      km <= 1e-9
+        ? 0
+        : Math.max(
+            1,
+            Math.ceil(Math.max(km / c.maxDriveKmPerDay, (hours[i] as number) / c.maxDriveHoursPerDay) - 1e-9),
+          );
+  }
   return {
     problem,
     W,
@@ -176,17 +195,14 @@ export function compile(problem: TourProblem, matrix: DistanceMatrix): Compiled 
     crow,
     noGo,
     matrixSource: matrix.source,
+    near,
+    need,
   };
 }
 
 /** Driving days a leg needs under the per-day km and hours limits (0 for no distance). */
 export function daysNeeded(cp: Compiled, from: number, to: number): number {
-  const n = cp.nodes.length;
-  const km = cp.km[from * n + to] as number;
-  if (km <= 1e-9) return 0;
-  const h = cp.hours[from * n + to] as number;
-  const c = cp.problem.constraints;
-  return Math.max(1, Math.ceil(Math.max(km / c.maxDriveKmPerDay, h / c.maxDriveHoursPerDay) - 1e-9));
+  return cp.need[from * cp.nodes.length + to] as number;
 }
 
 /**
@@ -216,4 +232,35 @@ export function crowKm(
   if (a.node !== undefined && b.node !== undefined)
     return cp.crow[a.node * cp.nodes.length + b.node] as number;
   return haversineKm(a.place.lat, a.place.lon, b.place.lat, b.place.lon);
+}
+
+/** A candidate's pin (on a date, or anywhere) and drop, as the solver reads them. */
+function userChoice(
+  id: string,
+  days: readonly number[],
+  start: string,
+  pins: ReadonlyMap<string, string | null>,
+  dropped: ReadonlySet<string>,
+): Pick<CStop, 'fixedDay' | 'mustInclude' | 'dropped'> {
+  const pin = pins.get(id);
+  const pinDay = pin ? dayDiff(start, pin) : -1;
+  return {
+    fixedDay: pin && days.includes(pinDay) ? pinDay : -1,
+    mustInclude: pins.has(id),
+    dropped: dropped.has(id),
+  };
+}
+
+/**
+ * The same compiled problem with other pins and drops: the planner re-evaluates each
+ * pin or drop without recomputing distances, clauses and day lists.
+ */
+export function withUserChoices(cp: Compiled, problem: TourProblem): Compiled {
+  const pins = new Map(problem.pinned.map((p) => [p.id, p.date]));
+  const dropped = new Set(problem.dropped);
+  const start = problem.window.start;
+  const stops = cp.stops.map((s) =>
+    s.fixed ? s : { ...s, ...userChoice(s.id, s.days, start, pins, dropped) },
+  );
+  return { ...cp, problem, stops };
 }

@@ -1,5 +1,5 @@
 /** The tour planner's public surface: the problem, distances, the solver and re-evaluation. */
-import { compile } from './compile';
+import { type Compiled, compile, withUserChoices } from './compile';
 import type { DistanceMatrix } from './distance';
 import { buildItinerary } from './evaluate';
 import { explainExclusions } from './explain';
@@ -12,6 +12,20 @@ export * from './model';
 export { problemNodes } from './compile';
 export { type PlannedVisit, type SolveOptions, solveTour } from './solve';
 
+const compiledCache = new WeakMap<DistanceMatrix, { key: string; cp: Compiled }>();
+
+/** The compiled problem, reused while only pins and drops change (same matrix object). */
+function compiledFor(problem: TourProblem, matrix: DistanceMatrix): Compiled {
+  const base = { ...problem, pinned: [], dropped: [] };
+  const key = JSON.stringify(base);
+  let hit = compiledCache.get(matrix);
+  if (hit?.key !== key) {
+    hit = { key, cp: compile(base, matrix) };
+    compiledCache.set(matrix, hit);
+  }
+  return withUserChoices(hit.cp, problem);
+}
+
 /**
  * The tour the user arranged (pinned, dropped, moved to another date), evaluated without
  * searching: legs, totals, objective, every broken rule, and why each candidate left out
@@ -23,7 +37,7 @@ export function evaluateTour(
   visits: readonly PlannedVisit[],
 ): TourResult {
   const problem = TourProblem.parse(input);
-  const cp = compile(problem, matrix);
+  const cp = compiledFor(problem, matrix);
   const index = new Map(cp.stops.map((s) => [s.id, s.index]));
   const st = new PlanState(cp);
   const list: { stop: number; day: number }[] = [];

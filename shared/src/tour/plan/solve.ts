@@ -34,10 +34,17 @@ const MUST_BONUS = 1e12;
 const EPS = 1e-6;
 
 class Search {
+  /** The optional stops allowed on each day. */
+  private readonly byDay: number[][];
+
   constructor(
     readonly cp: Compiled,
     readonly rng: Rng,
-  ) {}
+  ) {
+    this.byDay = Array.from({ length: cp.W }, () => []);
+    for (const s of cp.stops)
+      if (!s.fixed && !s.dropped) for (const t of s.days) this.byDay[t]?.push(s.index);
+  }
 
   gain(st: PlanState, stop: number, day: number): number {
     const s = this.cp.stops[stop];
@@ -91,13 +98,12 @@ class Search {
         }
         // Replace u by an unchosen stop on the same day when that gains more.
         let swap = -1;
-        for (const s of this.cp.stops) {
-          if (s.fixed || s.dropped || s.index === u || st.dayOf[s.index] !== -1 || !s.days.includes(day))
-            continue;
-          const g = this.gain(st, s.index, day);
-          if (g > bestGain + EPS && st.check(s.index, day) === null) {
+        for (const k of this.byDay[day] ?? []) {
+          if (k === u || st.dayOf[k] !== -1) continue;
+          const g = this.gain(st, k, day);
+          if (g > bestGain + EPS && st.check(k, day) === null) {
             bestGain = g;
-            swap = s.index;
+            swap = k;
             best = day;
           }
         }

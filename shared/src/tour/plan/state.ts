@@ -18,11 +18,48 @@ export class PlanState {
   readonly dayOf: Int32Array;
   readonly onDay: Int32Array;
   private readonly n: number;
+  /** Nearest occupied day before / after each day (-1 / W when none), rebuilt lazily. */
+  private readonly before: Int32Array;
+  private readonly after: Int32Array;
+  private first = -1;
+  private last = -1;
+  private currentNights = 0;
+  private dirty = true;
 
   constructor(readonly cp: Compiled) {
     this.dayOf = new Int32Array(cp.stops.length).fill(-1);
     this.onDay = new Int32Array(cp.W).fill(-1);
+    this.before = new Int32Array(cp.W);
+    this.after = new Int32Array(cp.W);
     this.n = cp.nodes.length;
+  }
+
+  private refresh(): void {
+    if (!this.dirty) return;
+    const W = this.cp.W;
+    let p = -1;
+    for (let t = 0; t < W; t++) {
+      this.before[t] = p;
+      if ((this.onDay[t] as number) >= 0) p = t;
+    }
+    this.last = p;
+    let nx = W;
+    for (let t = W - 1; t >= 0; t--) {
+      this.after[t] = nx;
+      if ((this.onDay[t] as number) >= 0) nx = t;
+    }
+    this.first = nx === W ? -1 : nx;
+    this.currentNights = this.nightsBetween(this.first, this.last);
+    this.dirty = false;
+  }
+
+  private nightsBetween(first: number, last: number): number {
+    if (first < 0) return 0;
+    return nightsAway(
+      this.cp,
+      { stop: this.onDay[first] as number, day: first },
+      { stop: this.onDay[last] as number, day: last },
+    );
   }
 
   clone(): PlanState {
@@ -35,6 +72,7 @@ export class PlanState {
   copyFrom(other: PlanState): void {
     this.dayOf.set(other.dayOf);
     this.onDay.set(other.onDay);
+    this.dirty = true;
   }
 
   visits(): Visit[] {
@@ -53,22 +91,24 @@ export class PlanState {
   place(stop: number, day: number): void {
     this.dayOf[stop] = day;
     this.onDay[day] = stop;
+    this.dirty = true;
   }
 
   remove(stop: number): void {
     const t = this.dayOf[stop] as number;
     if (t >= 0 && this.onDay[t] === stop) this.onDay[t] = -1;
     this.dayOf[stop] = -1;
+    this.dirty = true;
   }
 
   prevDay(t: number): number {
-    for (let d = t - 1; d >= 0; d--) if ((this.onDay[d] as number) >= 0) return d;
-    return -1;
+    this.refresh();
+    return this.before[t] as number;
   }
 
   nextDay(t: number): number {
-    for (let d = t + 1; d < this.cp.W; d++) if ((this.onDay[d] as number) >= 0) return d;
-    return this.cp.W;
+    this.refresh();
+    return this.after[t] as number;
   }
 
   private nodeAt(t: number): number {
@@ -90,14 +130,6 @@ export class PlanState {
     if (!s) return { code: 'date_taken' };
     const other = this.onDay[day] as number;
     if (other >= 0 && other !== stop) return { code: 'date_taken', otherId: cp.stops[other]?.id };
-    for (let t = 0; t < cp.W; t++) {
-      const u = this.onDay[t] as number;
-      if (u < 0 || u === stop) continue;
-      const su = cp.stops[u];
-      if (su && radiusConflict(s, day, su, t, crowKm(cp, s, su))) return { code: 'radius', otherId: su.id };
-    }
-    for (const e of cp.external)
-      if (radiusConflict(s, day, e, e.day, crowKm(cp, s, e))) return { code: 'radius', otherId: e.id };
     const p = this.prevDay(day);
     const nx = this.nextDay(day);
     if (daysNeeded(cp, this.nodeAt(p), s.node) > day - p)
@@ -119,25 +151,25 @@ export class PlanState {
     if (run > c.maxConsecutiveShows) return { code: 'consecutive_shows', value: c.maxConsecutiveShows };
     if (c.minDaysOffPer7Days > 0 && !this.daysOffHold(day, c.minDaysOffPer7Days))
       return { code: 'days_off', value: c.minDaysOffPer7Days };
+    // Radius clauses last: the widest scan. `near` rules out far pairs without maths.
+    const S = cp.stops.length;
+    for (let t = 0; t < cp.W; t++) {
+      const u = this.onDay[t] as number;
+      if (u < 0 || u === stop || !cp.near[stop * S + u]) continue;
+      const su = cp.stops[u];
+      if (su && radiusConflict(s, day, su, t, crowKm(cp, s, su))) return { code: 'radius', otherId: su.id };
+    }
+    for (const e of cp.external)
+      if (radiusConflict(s, day, e, e.day, crowKm(cp, s, e))) return { code: 'radius', otherId: e.id };
     return null;
   }
 
   /** Every 7-day window between the first and last show keeps k days off once `day` is added. */
   private daysOffHold(day: number, k: number): boolean {
-    const W = this.cp.W;
     const occ = (t: number) => (t === day || (this.onDay[t] as number) >= 0 ? 1 : 0);
-    let first = day;
-    let last = day;
-    for (let t = 0; t < W; t++)
-      if ((this.onDay[t] as number) >= 0) {
-        first = Math.min(first, t);
-        break;
-      }
-    for (let t = W - 1; t >= 0; t--)
-      if ((this.onDay[t] as number) >= 0) {
-        last = Math.max(last, t);
-        break;
-      }
+    this.refresh();
+    const first = this.first < 0 ? day : Math.min(this.first, day);
+    const last = Math.max(this.last, day);
     const extends_ = day === first || day === last;
     const lo = extends_ ? first : Math.max(first, day - 6);
     const hi = extends_ ? last - 6 : Math.min(day, last - 6);
@@ -153,19 +185,8 @@ export class PlanState {
   }
 
   private nights(): number {
-    let first = -1;
-    let last = -1;
-    for (let t = 0; t < this.cp.W; t++)
-      if ((this.onDay[t] as number) >= 0) {
-        if (first < 0) first = t;
-        last = t;
-      }
-    if (first < 0) return 0;
-    return nightsAway(
-      this.cp,
-      { stop: this.onDay[first] as number, day: first },
-      { stop: this.onDay[last] as number, day: last },
-    );
+    this.refresh();
+    return this.currentNights;
   }
 
   /** Change of objective if `stop` (not placed) plays on `day` (assumed allowed). */
@@ -182,11 +203,14 @@ export class PlanState {
       (km[s.node * this.n + b] as number) -
       (km[a * this.n + b] as number);
     let dNights = 0;
-    if (o.costPerNight > 0) {
-      const before = this.nights();
-      this.place(stop, day);
-      dNights = this.nights() - before;
-      this.remove(stop);
+    if (o.costPerNight > 0 && (this.first < 0 || day < this.first || day > this.last)) {
+      // Nights depend on the first and last stops only: a day inside the tour adds none.
+      const saved = this.onDay[day] as number;
+      this.onDay[day] = stop;
+      const first = this.first < 0 || day < this.first ? day : this.first;
+      const last = Math.max(day, this.last);
+      dNights = this.nightsBetween(first, last) - this.currentNights;
+      this.onDay[day] = saved;
     }
     return s.value - added * o.costPerKm - dNights * o.costPerNight;
   }
