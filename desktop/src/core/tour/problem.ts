@@ -118,8 +118,7 @@ export function buildTourProblem(input: ProblemInput): TourProblemResult {
   const noGo = new Set<string>();
   for (const e of input.events)
     if (NO_GO_EVENTS.has(e.event.kind))
-      for (let day = laterDate(e.from, from); day <= e.to && day <= to; day = addDays(day, 1))
-        noGo.add(day);
+      for (let day = laterDate(e.from, from); day <= e.to && day <= to; day = addDays(day, 1)) noGo.add(day);
   if (input.maxOpenVenues > 0) {
     const open: string[] = [];
     for (let day = from; day <= to; day = addDays(day, 1))

@@ -9,6 +9,7 @@ import { useOnReconnect, useRpc, useRpcEvent } from '../rpc/react';
 import { DirectoryNav } from '../directory/DirectoryNav';
 import { DirectoryScreen } from '../directory/DirectoryScreen';
 import { CalendarNav } from '../calendar/CalendarNav';
+import { TourNav } from '../tour/TourNav';
 import { PipelineNav } from '../pipeline/PipelineNav';
 import { PipelineScreen } from '../pipeline/PipelineScreen';
 import { AdvancingNav } from '../advancing/AdvancingNav';
@@ -21,6 +22,8 @@ import { useSyncStatus } from './useSyncStatus';
 const CalendarScreen = lazy(() =>
   import('../calendar/CalendarScreen').then((m) => ({ default: m.CalendarScreen })),
 );
+// The tour planner (solver, map outlines): loaded when it first opens.
+const TourScreen = lazy(() => import('../tour/TourScreen').then((m) => ({ default: m.TourScreen })));
 
 interface WorkspaceAppProps {
   session: SessionState;
@@ -52,7 +55,7 @@ export function WorkspaceApp({ session, workspace, onSession }: WorkspaceAppProp
   const artistCount = useArtistCount();
   const [notice, setNotice] = useState<string | null>(null);
   const [screen, setScreen] = useState<
-    'dashboard' | 'roster' | 'venues' | 'contacts' | 'pipeline' | 'advancing' | 'calendar'
+    'dashboard' | 'roster' | 'venues' | 'contacts' | 'pipeline' | 'advancing' | 'calendar' | 'tour'
   >('roster');
   // A record to open (palette, hash route, deep link); `n` remounts the screen for each request.
   const [focus, setFocus] = useState<{ id: string; n: number } | null>(null);
@@ -114,6 +117,7 @@ export function WorkspaceApp({ session, workspace, onSession }: WorkspaceAppProp
             <DirectoryNav current={screen} onSelect={setScreen} />
             <PipelineNav current={screen} onSelect={setScreen} />
             <CalendarNav current={screen} onSelect={setScreen} />
+            <TourNav current={screen} onSelect={setScreen} />
             <AdvancingNav current={screen} onSelect={setScreen} />
           </nav>
           <main className="main" id="roster">
@@ -124,6 +128,10 @@ export function WorkspaceApp({ session, workspace, onSession }: WorkspaceAppProp
             ) : screen === 'calendar' ? (
               <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
                 <CalendarScreen key={`${workspace.id}-calendar`} />
+              </Suspense>
+            ) : screen === 'tour' ? (
+              <Suspense fallback={<p className="muted">{t('app.loading')}</p>}>
+                <TourScreen key={`${workspace.id}-tour`} />
               </Suspense>
             ) : screen === 'advancing' ? (
               <AdvancingScreen key={`${workspace.id}-advancing`} />
