@@ -70,6 +70,7 @@ const RULES: { key: RuleKey; label: TourKey; min: number; max: number; step: num
   { key: 'speedKmh', label: 'settings.speed', min: 1, max: 200, step: 5, int: false },
   { key: 'maxConsecutiveShows', label: 'settings.maxConsecutive', min: 1, max: 366, step: 1, int: true },
   { key: 'minDaysOffPer7Days', label: 'settings.daysOff', min: 0, max: 6, step: 1, int: true },
+  { key: 'homeBreakDays', label: 'settings.homeBreak', min: 0, max: 60, step: 1, int: true },
 ];
 
 export function SettingsPanel(props: SettingsPanelProps) {

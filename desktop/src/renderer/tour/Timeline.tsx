@@ -161,13 +161,16 @@ export function Timeline(props: TimelineProps) {
           })}
           {result.itinerary.legs.map((l, i) => {
             let from = l.fromId === 'home' ? 1 : dayOf(l.fromId, 1) + 1;
-            const to = l.toId === 'end' ? Math.min(lastCol + 1, W) : dayOf(l.toId, W);
+            let to = l.toId === 'end' ? Math.min(lastCol + 1, W) : dayOf(l.toId, W);
+            // A home break: the drive home right after the show, the drive back right before the next.
+            if (l.homeBreak && l.toId === 'home') to = Math.min(W, from + Math.max(1, l.days) - 1);
+            if (l.homeBreak && l.fromId === 'home') from = Math.max(1, to - Math.max(1, l.days) + 1);
             if (from > to) from = to;
             const over = l.daysNeeded > l.days;
             return (
               <div
                 key={`${l.fromId}-${l.toId}`}
-                className={`tour-leg${over ? ' tour-leg-over' : ''}`}
+                className={`tour-leg${over ? ' tour-leg-over' : ''}${l.homeBreak ? ' tour-leg-home' : ''}`}
                 style={{ gridColumn: `${from} / ${to + 1}`, gridRow: 3 + (i % 2) }}
                 title={`${name(l.fromId)} → ${name(l.toId)} · ${legTitle(l, locale)}`}
                 data-testid="tour-leg"

@@ -22,6 +22,7 @@ export interface TourSettings {
   speedKmh: number;
   maxConsecutiveShows: number;
   minDaysOffPer7Days: number;
+  homeBreakDays: number;
   costPerKm: number;
   costPerNight: number;
 }
@@ -34,6 +35,7 @@ export function settingsOf(problem: TourProblem): TourSettings {
     speedKmh: c.speedKmh,
     maxConsecutiveShows: c.maxConsecutiveShows,
     minDaysOffPer7Days: c.minDaysOffPer7Days,
+    homeBreakDays: c.homeBreakDays,
     costPerKm: o.costPerKm,
     costPerNight: o.costPerNight,
   };

@@ -97,6 +97,39 @@ describe('evaluateTour (instant re-evaluation)', () => {
     expect(r.excluded).toEqual([expect.objectContaining({ candidateId: 'both', code: 'no_go_date' })]);
   });
 
+  it('sends the artist home between shows far apart, when the drives leave a day there', () => {
+    const lyon = place('v-lyon', 45.764, 4.8357);
+    const twoShows = (homeBreakDays: number): TourProblemInput => ({
+      ...base,
+      fixed: [
+        { id: 'l1', place: lyon, date: '2027-04-02', fee: 100_000 },
+        { id: 'l2', place: { ...lyon, id: 'v-lyon-2' }, date: '2027-04-09', fee: 100_000 },
+      ],
+      candidates: [],
+      constraints: { homeBreakDays, minDaysOffPer7Days: 0 },
+    });
+    const visits = [
+      { id: 'l1', date: '2027-04-02' },
+      { id: 'l2', date: '2027-04-09' },
+    ];
+    const withBreak = TourProblem.parse(twoShows(4));
+    const home = evaluateTour(withBreak, matrixFor(withBreak), visits).itinerary;
+    expect(home.legs.map((l) => `${l.fromId}>${l.toId}${l.homeBreak ? ' (break)' : ''}`)).toEqual([
+      'home>l1',
+      'l1>home (break)',
+      'home>l2 (break)',
+      'l2>end',
+    ]);
+    // One night in Lyon after each show; the days in between are at home.
+    expect(home.nights).toBe(2);
+    const noBreak = TourProblem.parse(twoShows(0));
+    const away = evaluateTour(noBreak, matrixFor(noBreak), visits).itinerary;
+    expect(away.legs).toHaveLength(3);
+    expect(away.nights).toBe(8);
+    expect(home.totalKm).toBeGreaterThan(away.totalKm);
+    expect(home.legs.reduce((a, l) => a + l.km, 0)).toBeCloseTo(home.totalKm, 6);
+  });
+
   it('checks matrices received as JSON', () => {
     expect(() => matrixFromJson({ n: 2, km: [0, 1, 1], hours: null, source: 'x' })).toThrow(
       /needs 4 entries/,

@@ -6,37 +6,59 @@
 import { addDays } from './model';
 import type { Itinerary, ItineraryStop, Leg, Violation } from './model';
 import { type Compiled, crowKm, daysNeeded, radiusConflict } from './compile';
+import { isHomeBreak, linkFits, linkKm, linkNights } from './links';
 
 export interface Visit {
   stop: number;
   day: number;
 }
 
-/** Nights away: from the day the drive out starts to the day the drive home ends. */
-export function nightsAway(cp: Compiled, first: Visit | undefined, last: Visit | undefined): number {
-  if (!first || !last) return 0;
-  const n0 = daysNeeded(cp, 0, cp.stops[first.stop]?.node ?? 0);
-  const nR = daysNeeded(cp, cp.stops[last.stop]?.node ?? 1, 1);
-  const departure = n0 >= 1 ? first.day - n0 + 1 : first.day;
-  return last.day + nR - departure;
+/** Nights away: the sum of the links' nights (home breaks excluded). */
+export function nightsAway(cp: Compiled, visits: readonly Visit[]): number {
+  let nights = 0;
+  let prevNode = 0;
+  let prevDay = -1;
+  for (const v of visits) {
+    const node = cp.stops[v.stop]?.node ?? 0;
+    nights += linkNights(cp, prevNode, prevDay, node, v.day);
+    prevNode = node;
+    prevDay = v.day;
+  }
+  return nights + linkNights(cp, prevNode, prevDay, 1, cp.W);
 }
 
-/** Legs home → visits → end; `days` is the driving days the calendar leaves for each. */
+/**
+ * Legs home → visits → end; `days` is the driving days the calendar leaves for each. A
+ * home break between two shows is two legs (to home and back), each needing its own days.
+ */
 export function legsOf(cp: Compiled, visits: readonly Visit[]): Leg[] {
   const n = cp.nodes.length;
   const legs: Leg[] = [];
   let prevNode = 0;
   let prevDay = -1;
   let prevId = 'home';
+  const leg = (
+    from: number,
+    to: number,
+    fromId: string,
+    toId: string,
+    days: number,
+    homeBreak: boolean,
+  ): Leg => ({
+    fromId,
+    toId,
+    km: cp.km[from * n + to] as number,
+    hours: cp.hours[from * n + to] as number,
+    days,
+    daysNeeded: daysNeeded(cp, from, to),
+    ...(homeBreak ? { homeBreak } : {}),
+  });
   const push = (node: number, day: number, id: string) => {
-    legs.push({
-      fromId: prevId,
-      toId: id,
-      km: cp.km[prevNode * n + node] as number,
-      hours: cp.hours[prevNode * n + node] as number,
-      days: day - prevDay,
-      daysNeeded: daysNeeded(cp, prevNode, node),
-    });
+    if (isHomeBreak(cp, prevNode, prevDay, node, day)) {
+      const out = daysNeeded(cp, prevNode, 0);
+      legs.push(leg(prevNode, 0, prevId, 'home', out, true));
+      legs.push(leg(0, node, 'home', id, day - prevDay - out, true));
+    } else legs.push(leg(prevNode, node, prevId, id, day - prevDay, false));
     prevNode = node;
     prevDay = day;
     prevId = id;
@@ -72,16 +94,23 @@ export function violationsOf(cp: Compiled, input: readonly Visit[]): Violation[]
       out.push({ code: 'same_day', stopIds: [s.id, id(next)], date: date(v.day) });
     shows[v.day] = 1;
   }
-  for (const [i, leg] of legsOf(cp, visits).entries())
-    if (leg.daysNeeded > leg.days) {
-      const ids = [leg.fromId, leg.toId].filter((x) => x !== 'home' && x !== 'end');
+  let prevNode = 0;
+  let prevDay = -1;
+  let prevId = '';
+  for (const v of [...visits, { stop: -1, day: cp.W }]) {
+    const s = cp.stops[v.stop];
+    const node = s?.node ?? 1;
+    if (!linkFits(cp, prevNode, prevDay, node, v.day))
       out.push({
         code: 'too_far',
-        stopIds: ids,
-        value: Math.round(leg.km),
-        date: date(visits[i]?.day ?? cp.W),
+        stopIds: [prevId, s?.id ?? ''].filter((x) => x !== ''),
+        value: Math.round(linkKm(cp, prevNode, prevDay, node, v.day)),
+        date: addDays(cp.problem.window.start, Math.min(v.day, cp.W - 1)),
       });
-    }
+    prevNode = node;
+    prevDay = v.day;
+    prevId = s?.id ?? '';
+  }
   for (let i = 0; i < visits.length; i++)
     for (let j = i + 1; j < visits.length; j++) {
       const a = visits[i] as Visit;
@@ -157,7 +186,7 @@ export function buildItinerary(
   });
   const legs = legsOf(cp, visits);
   const totalKm = legs.reduce((a, l) => a + l.km, 0);
-  const nights = nightsAway(cp, visits[0], visits[visits.length - 1]);
+  const nights = nightsAway(cp, visits);
   const fees = stops.reduce((a, s) => a + s.fee, 0);
   const value = stops.reduce((a, s) => a + s.value, 0);
   const travelCost = Math.round(totalKm * o.costPerKm) + nights * o.costPerNight;

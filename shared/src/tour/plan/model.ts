@@ -82,6 +82,11 @@ export const TourConstraints = z.object({
   maxConsecutiveShows: z.number().int().min(1).max(366).default(5),
   /** Days without a show in every 7 consecutive days between the first and last show. */
   minDaysOffPer7Days: z.number().int().min(0).max(6).default(1),
+  /**
+   * Between two shows at least this many days apart, the artist goes home when the drives
+   * leave a day there (0: never; the van stays out for the whole tour).
+   */
+  homeBreakDays: z.number().int().min(0).max(60).default(4),
   noGoDates: z.array(IsoDate).max(366).default([]),
   /** Clause applied to stops that carry none (the artist's usual clause). */
   defaultRadius: RadiusClause.default({ radiusKm: 0, radiusDaysBefore: 0, radiusDaysAfter: 0 }),
@@ -200,6 +205,8 @@ export interface Leg {
   days: number;
   /** Driving days needed under the per-day limits. */
   daysNeeded: number;
+  /** A drive home or back from home during a break between two shows. */
+  homeBreak?: boolean;
 }
 
 export interface Itinerary {

@@ -4,8 +4,9 @@
  * a run of shows or the days off) and its change of objective. The itinerary is the
  * visits in date order, so a tour is fully described by its day assignment.
  */
-import { type Compiled, crowKm, daysNeeded, radiusConflict } from './compile';
-import { nightsAway, type Visit } from './evaluate';
+import { type Compiled, crowKm, radiusConflict } from './compile';
+import type { Visit } from './evaluate';
+import { linkFits, linkKm, linkNights } from './links';
 import type { ExclusionCode } from './model';
 
 export interface Block {
@@ -17,7 +18,6 @@ export interface Block {
 export class PlanState {
   readonly dayOf: Int32Array;
   readonly onDay: Int32Array;
-  private readonly n: number;
   /** Nearest occupied day before / after each day (-1 / W when none), rebuilt lazily. */
   private readonly before: Int32Array;
   private readonly after: Int32Array;
@@ -31,7 +31,6 @@ export class PlanState {
     this.onDay = new Int32Array(cp.W).fill(-1);
     this.before = new Int32Array(cp.W);
     this.after = new Int32Array(cp.W);
-    this.n = cp.nodes.length;
   }
 
   private refresh(): void {
@@ -49,17 +48,24 @@ export class PlanState {
       if ((this.onDay[t] as number) >= 0) nx = t;
     }
     this.first = nx === W ? -1 : nx;
-    this.currentNights = this.nightsBetween(this.first, this.last);
+    this.currentNights = this.nightsTotal();
     this.dirty = false;
   }
 
-  private nightsBetween(first: number, last: number): number {
-    if (first < 0) return 0;
-    return nightsAway(
-      this.cp,
-      { stop: this.onDay[first] as number, day: first },
-      { stop: this.onDay[last] as number, day: last },
-    );
+  /** Nights away of the whole tour: the sum of its links' nights. */
+  private nightsTotal(): number {
+    let nights = 0;
+    let prevNode = 0;
+    let prevDay = -1;
+    for (let t = 0; t < this.cp.W; t++) {
+      const u = this.onDay[t] as number;
+      const s = u >= 0 ? this.cp.stops[u] : undefined;
+      if (!s) continue;
+      nights += linkNights(this.cp, prevNode, prevDay, s.node, t);
+      prevNode = s.node;
+      prevDay = t;
+    }
+    return nights + linkNights(this.cp, prevNode, prevDay, 1, this.cp.W);
   }
 
   clone(): PlanState {
@@ -132,17 +138,17 @@ export class PlanState {
     if (other >= 0 && other !== stop) return { code: 'date_taken', otherId: cp.stops[other]?.id };
     const p = this.prevDay(day);
     const nx = this.nextDay(day);
-    if (daysNeeded(cp, this.nodeAt(p), s.node) > day - p)
+    if (!linkFits(cp, this.nodeAt(p), p, s.node, day))
       return {
         code: 'too_far',
         otherId: this.idAt(p),
-        value: Math.round(cp.km[this.nodeAt(p) * this.n + s.node] as number),
+        value: Math.round(linkKm(cp, this.nodeAt(p), p, s.node, day)),
       };
-    if (daysNeeded(cp, s.node, this.nodeAt(nx)) > nx - day)
+    if (!linkFits(cp, s.node, day, this.nodeAt(nx), nx))
       return {
         code: 'too_far',
         otherId: this.idAt(nx),
-        value: Math.round(cp.km[s.node * this.n + this.nodeAt(nx)] as number),
+        value: Math.round(linkKm(cp, s.node, day, this.nodeAt(nx), nx)),
       };
     const c = cp.problem.constraints;
     let run = 1;
@@ -195,23 +201,15 @@ export class PlanState {
     const s = cp.stops[stop];
     if (!s) return Number.NEGATIVE_INFINITY;
     const o = cp.problem.objective;
-    const a = this.nodeAt(this.prevDay(day));
-    const b = this.nodeAt(this.nextDay(day));
-    const km = cp.km as Float64Array;
-    const added =
-      (km[a * this.n + s.node] as number) +
-      (km[s.node * this.n + b] as number) -
-      (km[a * this.n + b] as number);
-    let dNights = 0;
-    if (o.costPerNight > 0 && (this.first < 0 || day < this.first || day > this.last)) {
-      // Nights depend on the first and last stops only: a day inside the tour adds none.
-      const saved = this.onDay[day] as number;
-      this.onDay[day] = stop;
-      const first = this.first < 0 || day < this.first ? day : this.first;
-      const last = Math.max(day, this.last);
-      dNights = this.nightsBetween(first, last) - this.currentNights;
-      this.onDay[day] = saved;
-    }
+    const p = this.prevDay(day);
+    const nx = this.nextDay(day);
+    const a = this.nodeAt(p);
+    const b = this.nodeAt(nx);
+    const added = linkKm(cp, a, p, s.node, day) + linkKm(cp, s.node, day, b, nx) - linkKm(cp, a, p, b, nx);
+    const dNights =
+      o.costPerNight > 0
+        ? linkNights(cp, a, p, s.node, day) + linkNights(cp, s.node, day, b, nx) - linkNights(cp, a, p, b, nx)
+        : 0;
     return s.value - added * o.costPerKm - dNights * o.costPerNight;
   }
 
@@ -221,17 +219,18 @@ export class PlanState {
     const o = cp.problem.objective;
     let value = 0;
     let km = 0;
-    let prev = 0;
+    let prevNode = 0;
+    let prevDay = -1;
     for (let t = 0; t < cp.W; t++) {
       const u = this.onDay[t] as number;
-      if (u < 0) continue;
-      const s = cp.stops[u];
+      const s = u >= 0 ? cp.stops[u] : undefined;
       if (!s) continue;
       value += s.value;
-      km += cp.km[prev * this.n + s.node] as number;
-      prev = s.node;
+      km += linkKm(cp, prevNode, prevDay, s.node, t);
+      prevNode = s.node;
+      prevDay = t;
     }
-    km += cp.km[prev * this.n + 1] as number;
+    km += linkKm(cp, prevNode, prevDay, 1, cp.W);
     return value - km * o.costPerKm - this.nights() * o.costPerNight;
   }
 }

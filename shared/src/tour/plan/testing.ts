@@ -54,6 +54,7 @@ export function randomProblem(seed: number, n: number, days: number): TourProble
       speedKmh: 80,
       maxConsecutiveShows: rng.int(1, 4),
       minDaysOffPer7Days: rng.int(0, 2),
+      homeBreakDays: rng.pick([0, 2, 4]),
       noGoDates: rng.chance(0.3) ? [addDays(start, rng.int(0, days - 1))] : [],
       defaultRadius: withRadius
         ? {
@@ -96,7 +97,14 @@ export function independentCheck(p: TourProblem, it: Itinerary): string[] {
       errors.push(`${s.id}: date not allowed`);
     if (c.noGoDates.includes(s.date) || p.artists.some((a) => a.noGoDates.includes(s.date)))
       errors.push(`${s.id}: no-go date`);
-    if (need(prev.place, s.place) > s.d - prev.d) errors.push(`${s.id}: too far from the previous stop`);
+    const gap = s.d - prev.d;
+    // Between two shows far enough apart the artist may go home (if a day there is left).
+    const viaHome =
+      prev.d >= 0 &&
+      c.homeBreakDays > 0 &&
+      gap >= c.homeBreakDays &&
+      need(prev.place, p.home) + need(p.home, s.place) <= gap - 1;
+    if (!viaHome && need(prev.place, s.place) > gap) errors.push(`${s.id}: too far from the previous stop`);
     prev = { place: s.place, d: s.d };
   }
   if (need(prev.place, p.end ?? p.home) > W - prev.d) errors.push('too far to get home');
