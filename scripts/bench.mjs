@@ -8,7 +8,12 @@ import { checkNode, ensureBuilt, ensureInstalled, root } from './bootstrap.mjs';
 const [name, ...args] = process.argv.slice(2);
 const dir = join(root, 'scripts/bench');
 const available = readdirSync(dir)
-  .filter((f) => f.endsWith('.ts') && !f.includes('.test.') && !['report.ts', 'agency.ts', 'plan-instances.ts'].includes(f))
+  .filter(
+    (f) =>
+      f.endsWith('.ts') &&
+      !f.includes('.test.') &&
+      !['report.ts', 'agency.ts', 'plan-instances.ts'].includes(f),
+  )
   .map((f) => f.slice(0, -3));
 if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <${available.join('|')}> [--json]`);

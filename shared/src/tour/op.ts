@@ -11,6 +11,7 @@
  * Deterministic for a given seed and iteration cap (the time budget can cut it short).
  */
 import { z } from 'zod';
+import { type IlsRoute, iteratedLocalSearch } from './ils';
 import { createRng, type Rng } from '../demo/prng';
 
 export const OpInstance = z
@@ -133,7 +134,7 @@ export interface OpResult {
 
 const EPS = 1e-9;
 
-class OpSearch {
+class OpSearch implements IlsRoute {
   route: number[] = [0, 1];
   readonly inRoute: Uint8Array;
 
@@ -155,6 +156,10 @@ class OpSearch {
     this.inRoute.fill(0);
     for (const p of r) this.inRoute[p] = 1;
   }
+  cost(): number {
+    return this.length();
+  }
+
   length(): number {
     let s = 0;
     for (let k = 1; k < this.route.length; k++) s += this.d(this.route[k - 1] ?? 0, this.route[k] ?? 0);
@@ -352,36 +357,6 @@ export function solveOp(inst: OpInstance, options: OpOptions = {}): OpResult {
   const rng = createRng(options.seed ?? 1);
   if (s.length() > inst.tmax + EPS) throw new OpError('the start and end are further apart than Tmax');
   s.localSearch(rng, 0);
-  let best = s.route.slice();
-  let bestScore = s.total();
-  let bestLen = s.length();
-  let cur = best.slice();
-  let curScore = bestScore;
-  const deadline = performance.now() + (options.timeMs ?? 1000);
-  const cap = options.maxIterations ?? Number.POSITIVE_INFINITY;
-  let iterations = 0;
-  let stale = 0;
-  while (iterations < cap && performance.now() < deadline && n > 2) {
-    iterations++;
-    const removed = s.kick(rng, Math.min(0.5, 0.1 + stale / 2000));
-    s.localSearch(rng, rng.chance(0.5) ? 0.5 : 0, rng.chance(0.5) ? removed : []);
-    const sc = s.total();
-    const ln = s.length();
-    if (sc > bestScore || (sc === bestScore && ln < bestLen - EPS)) {
-      best = s.route.slice();
-      bestScore = sc;
-      bestLen = ln;
-      stale = 0;
-    } else stale++;
-    if (sc >= curScore || rng.chance(0.05)) {
-      cur = s.route.slice();
-      curScore = sc;
-    }
-    if (stale > 0 && stale % 300 === 0) {
-      cur = best.slice();
-      curScore = bestScore;
-    }
-    s.setRoute(cur);
-  }
-  return { route: best, score: bestScore, length: bestLen, iterations };
+  const r = iteratedLocalSearch(s, rng, options, n > 2);
+  return { route: r.route, score: r.score, length: r.cost, iterations: r.iterations };
 }

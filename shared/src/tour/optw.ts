@@ -12,6 +12,7 @@
  * consecutive visits, kept out of the first refill.
  */
 import { z } from 'zod';
+import { type IlsRoute, iteratedLocalSearch } from './ils';
 import { createRng, type Rng } from '../demo/prng';
 import { euclideanMatrix, type RouteCheck } from './op';
 
@@ -143,7 +144,7 @@ export interface OptwResult {
 
 const EPS = 1e-9;
 
-class OptwSearch {
+class OptwSearch implements IlsRoute {
   route: number[] = [0, 0];
   readonly inRoute: Uint8Array;
   readonly start: Float64Array;
@@ -176,6 +177,10 @@ class OptwSearch {
     for (let k = 1; k < this.route.length; k++) s += this.inst.score[this.route[k] ?? 0] ?? 0;
     return s;
   }
+  cost(): number {
+    return this.end();
+  }
+
   end(): number {
     return this.start[this.route.length - 1] ?? 0;
   }
@@ -347,38 +352,13 @@ export function solveOptw(inst: OptwInstance, options: OptwOptions = {}): OptwRe
   const s = new OptwSearch(inst, euclideanMatrix(inst.x, inst.y));
   const rng = createRng(options.seed ?? 1);
   s.localSearch(rng, 0);
-  let best = s.route.slice();
-  let bestScore = s.total();
-  let bestEnd = s.end();
-  let cur = best.slice();
-  let curScore = bestScore;
-  const deadline = performance.now() + (options.timeMs ?? 1000);
-  const cap = options.maxIterations ?? Number.POSITIVE_INFINITY;
-  let iterations = 0;
-  let stale = 0;
-  while (iterations < cap && performance.now() < deadline && inst.x.length > 1) {
-    iterations++;
-    const removed = s.kick(rng, Math.min(0.5, 0.1 + stale / 2000));
-    s.localSearch(rng, rng.chance(0.5) ? 0.5 : 0, rng.chance(0.5) ? removed : []);
-    const sc = s.total();
-    const end = s.end();
-    if (sc > bestScore || (sc === bestScore && end < bestEnd - EPS)) {
-      best = s.route.slice();
-      bestScore = sc;
-      bestEnd = end;
-      stale = 0;
-    } else stale++;
-    if (sc >= curScore || rng.chance(0.05)) {
-      cur = s.route.slice();
-      curScore = sc;
-    }
-    if (stale > 0 && stale % 300 === 0) {
-      cur = best.slice();
-      curScore = bestScore;
-    }
-    s.setRoute(cur);
-  }
-  s.setRoute(best);
-  const starts = Array.from(s.start.subarray(0, best.length));
-  return { route: best, score: bestScore, starts, duration: s.end() - (starts[0] ?? 0), iterations };
+  const r = iteratedLocalSearch(s, rng, options, inst.x.length > 1);
+  const starts = Array.from(s.start.subarray(0, r.route.length));
+  return {
+    route: r.route,
+    score: r.score,
+    starts,
+    duration: s.end() - (starts[0] ?? 0),
+    iterations: r.iterations,
+  };
 }
