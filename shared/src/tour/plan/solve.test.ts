@@ -100,6 +100,23 @@ describe('solveTour', () => {
     }
   });
 
+  it('matches the brute-force optimum with 10 stops (a fixed show and 9 candidates of 1–2 dates)', () => {
+    let compared = 0;
+    for (let seed = 101; seed <= 112; seed++) {
+      const input = randomProblem(seed, 9, 12);
+      const p = TourProblem.parse({
+        ...input,
+        fixed: [{ id: 'f0', place: place('vf', 45.76, 4.84), date: '2027-03-06', fee: 100_000 }],
+        candidates: input.candidates?.map((c) => ({ ...c, dates: c.dates.slice(0, 2) })),
+      });
+      const r = solveTour(p, matrixFor(p), { timeMs: 3000, maxIterations: 600, seed });
+      if (!r.feasible) continue;
+      compared++;
+      expect(r.itinerary.objective, `seed ${seed}`).toBe(bruteForce(p));
+    }
+    expect(compared).toBeGreaterThan(6);
+  });
+
   it('returns only itineraries that satisfy every rule (property)', () => {
     fc.assert(
       fc.property(
