@@ -218,9 +218,12 @@ export function radiusConflict(
   km: number,
 ): boolean {
   if (a.place.id === b.place.id) return false;
-  const within = (c: RadiusClause | null, d: number) =>
-    c !== null && km <= c.radiusKm && d >= -c.radiusDaysBefore && d <= c.radiusDaysAfter;
-  return within(a.radius, dayB - dayA) || within(b.radius, dayA - dayB);
+  return clauseBinds(a.radius, km, dayB - dayA) || clauseBinds(b.radius, km, dayA - dayB);
+}
+
+/** A clause binds a show `km` away, `d` days after the clause's own show (negative: before). */
+function clauseBinds(c: RadiusClause | null, km: number, d: number): boolean {
+  return c !== null && km <= c.radiusKm && d >= -c.radiusDaysBefore && d <= c.radiusDaysAfter;
 }
 
 /** Straight-line km between two stops' places (matrix lookup) or any two places. */

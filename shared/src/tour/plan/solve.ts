@@ -36,14 +36,32 @@ const EPS = 1e-6;
 class Search {
   /** The optional stops allowed on each day. */
   private readonly byDay: number[][];
+  /** Every optional (stop, day) pair, flattened, with the pairs of each day and a gain cache. */
+  private readonly pairStop: Int32Array;
+  private readonly pairDay: Int32Array;
+  private readonly pairsOfDay: number[][];
+  private readonly gains: Float64Array;
 
   constructor(
     readonly cp: Compiled,
     readonly rng: Rng,
   ) {
     this.byDay = Array.from({ length: cp.W }, () => []);
-    for (const s of cp.stops)
-      if (!s.fixed && !s.dropped) for (const t of s.days) this.byDay[t]?.push(s.index);
+    this.pairsOfDay = Array.from({ length: cp.W }, () => []);
+    const stops: number[] = [];
+    const days: number[] = [];
+    for (const s of cp.stops) {
+      if (s.fixed || s.dropped) continue;
+      for (const t of s.days) {
+        this.byDay[t]?.push(s.index);
+        this.pairsOfDay[t]?.push(stops.length);
+        stops.push(s.index);
+        days.push(t);
+      }
+    }
+    this.pairStop = Int32Array.from(stops);
+    this.pairDay = Int32Array.from(days);
+    this.gains = new Float64Array(stops.length);
   }
 
   gain(st: PlanState, stop: number, day: number): number {
@@ -51,28 +69,43 @@ class Search {
     return st.delta(stop, day) + (s?.mustInclude ? MUST_BONUS : 0);
   }
 
-  /** Insert the best-gain feasible (stop, day) until nothing gains; `noise` randomises the choice. */
+  private cacheGain(st: PlanState, i: number): void {
+    const stop = this.pairStop[i] as number;
+    const day = this.pairDay[i] as number;
+    this.gains[i] =
+      st.dayOf[stop] !== -1 || st.onDay[day] !== -1 ? Number.NEGATIVE_INFINITY : this.gain(st, stop, day);
+  }
+
+  /**
+   * Insert the best-gain feasible (stop, day) until nothing gains; `noise` randomises the
+   * choice. A gain depends only on the stops either side of its day, so after an insertion
+   * only the pairs between those neighbours are recomputed.
+   */
   fill(st: PlanState, noise = 0): void {
+    const P = this.pairStop.length;
+    for (let i = 0; i < P; i++) this.cacheGain(st, i);
     for (;;) {
       let best = -1;
       let bestDay = -1;
       let bestScore = EPS;
-      for (const s of this.cp.stops) {
-        if (s.fixed || s.dropped || st.dayOf[s.index] !== -1) continue;
-        for (const t of s.days) {
-          if (st.onDay[t] !== -1) continue;
-          const g = this.gain(st, s.index, t);
-          if (g <= EPS) continue;
-          const score = noise > 0 ? g * (1 + noise * this.rng.next()) : g;
-          if (score > bestScore && st.check(s.index, t) === null) {
-            bestScore = score;
-            best = s.index;
-            bestDay = t;
-          }
+      for (let i = 0; i < P; i++) {
+        const g = this.gains[i] as number;
+        if (g <= EPS) continue;
+        const stop = this.pairStop[i] as number;
+        const t = this.pairDay[i] as number;
+        if (st.dayOf[stop] !== -1 || st.onDay[t] !== -1) continue;
+        const score = noise > 0 ? g * (1 + noise * this.rng.next()) : g;
+        if (score > bestScore && st.check(stop, t) === null) {
+          bestScore = score;
+          best = stop;
+          bestDay = t;
         }
       }
       if (best < 0) return;
+      const lo = st.prevDay(bestDay);
+      const hi = st.nextDay(bestDay);
       st.place(best, bestDay);
+      for (let t = lo + 1; t < hi; t++) for (const i of this.pairsOfDay[t] ?? []) this.cacheGain(st, i);
     }
   }
 

@@ -172,8 +172,8 @@ export class PlanState {
 
   /** Every 7-day window between the first and last show keeps k days off once `day` is added. */
   private daysOffHold(day: number, k: number): boolean {
-    const occ = (t: number) => (t === day || (this.onDay[t] as number) >= 0 ? 1 : 0);
     this.refresh();
+    const on = this.onDay;
     const first = this.first < 0 ? day : Math.min(this.first, day);
     const last = Math.max(this.last, day);
     const extends_ = day === first || day === last;
@@ -181,10 +181,12 @@ export class PlanState {
     const hi = extends_ ? last - 6 : Math.min(day, last - 6);
     if (hi < lo) return true;
     let count = 0;
-    for (let t = lo; t < lo + 7; t++) count += occ(t);
+    for (let t = lo; t < lo + 7; t++) count += t === day || (on[t] as number) >= 0 ? 1 : 0;
     if (count > 7 - k) return false;
     for (let a = lo + 1; a <= hi; a++) {
-      count += occ(a + 6) - occ(a - 1);
+      const t = a + 6;
+      const u = a - 1;
+      count += (t === day || (on[t] as number) >= 0 ? 1 : 0) - (u === day || (on[u] as number) >= 0 ? 1 : 0);
       if (count > 7 - k) return false;
     }
     return true;
