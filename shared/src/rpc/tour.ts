@@ -54,6 +54,11 @@ export const TourProblemResult = z.object({
   artist: z.object({ id, name: z.string(), currency: z.string(), homeCity: z.string() }),
   problem: TourProblem,
   stops: z.array(TourStopInfo),
+  /**
+   * Deals at venues with no known position (0/0): left out of the routing. A firm one's
+   * date is kept free as a no-go date.
+   */
+  unlocated: z.array(TourStopInfo),
 });
 export type TourProblemResult = z.infer<typeof TourProblemResult>;
 

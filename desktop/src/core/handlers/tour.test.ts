@@ -205,6 +205,34 @@ describe('tour handlers', () => {
     expect(getDeal(d.db.db, 'h1')).toMatchObject({ date: '2027-04-09', stage: 'hold', holdLevel: 1 });
   });
 
+  it('leaves venues without a position out of the routing, keeping a firm date taken', async () => {
+    const { d, h } = setup();
+    put(d, 'venues', venue('v-nowhere', { name: 'Salle inconnue', city: '', lat: 0, lon: 0 }));
+    put(d, 'deals', deal('s9', 'a1', { venueId: 'v-nowhere', date: '2027-04-15', stage: 'confirmed' }));
+    put(
+      d,
+      'deals',
+      deal('h9', 'a1', { venueId: 'v-nowhere', date: '2027-04-17', stage: 'hold', holdLevel: 1 }),
+    );
+    const r = await h['tour.problem']({
+      artistId: 'a1',
+      from: '2027-04-05',
+      to: '2027-04-20',
+      openDates: true,
+    });
+    expect(r.unlocated.map((u) => [u.id, u.source])).toEqual([
+      ['deal:s9', 'show'],
+      ['deal:h9', 'hold'],
+    ]);
+    expect(r.problem.fixed.map((f) => f.id)).toEqual(['deal:s1']);
+    expect(r.problem.candidates.map((c) => c.id)).not.toContain('deal:h9');
+    expect(r.problem.constraints.noGoDates).toEqual(['2027-04-12', '2027-04-15']);
+    put(d, 'artists', artist('a2', { name: 'Sans domicile', lat: 0, lon: 0 }));
+    await expect(h['tour.problem']({ artistId: 'a2', from: '2027-04-05', to: '2027-04-20' })).rejects.toThrow(
+      /no home base position/,
+    );
+  });
+
   it('writes the itinerary PDF in French and English', async () => {
     const { h } = setup();
     const dir = mkdtempSync(join(tmpdir(), 'fs-tour-'));

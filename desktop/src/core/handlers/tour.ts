@@ -44,6 +44,11 @@ export function tourHandlers(
   return {
     'tour.problem': async ({ artistId, from, to, openDates, maxOpenVenues }) => {
       const artist = artistOf(artistId);
+      if (artist.lat === 0 && artist.lon === 0)
+        throw new RpcError(
+          'artist_no_home',
+          `${artist.name} has no home base position: set the home city first`,
+        );
       const all = dealsInRange(
         db(),
         addDays(from, -CLAUSE_LOOKAROUND_DAYS),

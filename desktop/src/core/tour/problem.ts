@@ -10,6 +10,7 @@ import {
   type ArtistRecord,
   type DealRecord,
   type EventRecord,
+  FIRM_STAGES,
   SHOW_STAGES,
   type TourProblemResult,
   type TourStopInfo,
@@ -19,6 +20,7 @@ import { haversineKm } from '@flowstage/shared/domain/deals/radius';
 import {
   addDays,
   type Candidate,
+  type CandidateSource,
   type ExternalClause,
   type FixedShow,
   type Place,
@@ -44,6 +46,12 @@ export interface ProblemInput {
   openVenues: readonly VenueRecord[];
   maxOpenVenues: number;
 }
+
+/** A venue whose position is known (records without one are at 0/0). */
+const located = (v: { lat: number; lon: number }) => v.lat !== 0 || v.lon !== 0;
+
+const sourceOf = (stage: DealRecord['stage']): CandidateSource | null =>
+  stage === 'hold' ? 'hold' : stage === 'offer' ? 'offer' : stage === 'request' ? 'request' : null;
 
 /** The later of two ISO dates (strings: Math.max does not apply). */
 const laterDate = (a: string, b: string) => [a, b].sort()[1] as string;
@@ -78,10 +86,22 @@ export function buildTourProblem(input: ProblemInput): TourProblemResult {
     source,
   });
   const busy = new Set<string>();
+  const unlocated: TourStopInfo[] = [];
+  const noGo = new Set<string>();
   for (const d of [...input.deals].sort((x, y) => x.date.localeCompare(y.date) || x.id.localeCompare(y.id))) {
     const v = input.venues.get(d.venueId);
     if (!v || DEAD.has(d.stage)) continue;
     const inside = d.date >= from && d.date <= to;
+    if (!located(v)) {
+      // No position to route from: a firm date stays taken, the rest is listed apart.
+      if (!inside) continue;
+      if (FIRM_STAGES.has(d.stage)) noGo.add(d.date);
+      busy.add(d.date);
+      unlocated.push(
+        info(`deal:${d.id}`, v, d, SHOW_STAGES.has(d.stage) ? 'show' : (sourceOf(d.stage) ?? 'hold')),
+      );
+      continue;
+    }
     if (SHOW_STAGES.has(d.stage) && !inside) {
       if (clause.radiusKm > 0)
         external.push({ id: `deal:${d.id}`, place: placeOf(v), date: d.date, radius: clause });
@@ -95,8 +115,7 @@ export function buildTourProblem(input: ProblemInput): TourProblemResult {
       stops.push(info(id, v, d, 'show'));
       continue;
     }
-    const source =
-      d.stage === 'hold' ? 'hold' : d.stage === 'offer' ? 'offer' : d.stage === 'request' ? 'request' : null;
+    const source = sourceOf(d.stage);
     if (!source) continue;
     const dates =
       source === 'request'
@@ -115,7 +134,6 @@ export function buildTourProblem(input: ProblemInput): TourProblemResult {
     });
     stops.push(info(id, v, d, source));
   }
-  const noGo = new Set<string>();
   for (const e of input.events)
     if (NO_GO_EVENTS.has(e.event.kind))
       for (let day = laterDate(e.from, from); day <= e.to && day <= to; day = addDays(day, 1)) noGo.add(day);
@@ -161,5 +179,6 @@ export function buildTourProblem(input: ProblemInput): TourProblemResult {
     artist: { id: a.id, name: a.name, currency: a.currency, homeCity: a.homeCity },
     problem,
     stops,
+    unlocated,
   };
 }

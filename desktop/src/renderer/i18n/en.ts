@@ -204,6 +204,10 @@ export const en = {
   'error.timeout': 'Flow Stage took too long to answer. Try again.',
   'error.invalid_params': 'Some fields are invalid.',
   'error.not_found': 'This item no longer exists.',
+  'error.artist_no_home':
+    'This artist has no home base position yet: set their home city on the artist page.',
+  'error.distances_unavailable':
+    'Road distances could not be fetched from the routing service. Try again, or unset FLOWSTAGE_OSRM_URL to use estimates.',
   'error.edit_not_saved': 'The change could not be saved on this device (disk full or locked?). Try again.',
   'error.no_workspace': 'No workspace is open. Sign in again.',
   'error.backup_not_found': 'There is no file at this path. Check the path and try again.',

@@ -11,6 +11,8 @@ const ERROR_KEYS: Readonly<Record<string, MessageKey>> = {
   timeout: 'error.timeout',
   invalid_params: 'error.invalid_params',
   not_found: 'error.not_found',
+  artist_no_home: 'error.artist_no_home',
+  distances_unavailable: 'error.distances_unavailable',
   edit_not_saved: 'error.edit_not_saved',
   no_workspace: 'error.no_workspace',
   file_unwritable: 'error.file_unwritable',

@@ -206,6 +206,10 @@ export const fr: Messages = {
   'error.timeout': 'Flow Stage a mis trop de temps à répondre. Réessayez.',
   'error.invalid_params': 'Certains champs sont invalides.',
   'error.not_found': 'Cet élément n’existe plus.',
+  'error.artist_no_home':
+    'Cet artiste n’a pas encore de position de domicile : renseignez sa ville sur la fiche artiste.',
+  'error.distances_unavailable':
+    'Les distances routières n’ont pas pu être obtenues du service d’itinéraires. Réessayez, ou retirez FLOWSTAGE_OSRM_URL pour utiliser des estimations.',
   'error.edit_not_saved':
     'La modification n’a pas pu être enregistrée sur cet appareil (disque plein ou verrouillé ?). Réessayez.',
   'error.no_workspace': 'Aucun espace de travail n’est ouvert. Reconnectez-vous.',

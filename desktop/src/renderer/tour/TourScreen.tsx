@@ -146,6 +146,13 @@ export function TourScreen() {
           {t('loadFailed', { message: plan.loadState.message })}
         </p>
       ) : null}
+      {loaded && loaded.data.unlocated.length > 0 ? (
+        <p className="tour-message tour-notice" role="status" data-testid="tour-unlocated">
+          {t('unlocated', {
+            names: loaded.data.unlocated.map((u) => `${u.venueName} (${u.city || u.country})`).join(', '),
+          })}
+        </p>
+      ) : null}
       {plan.notice?.kind === 'cancelled' ? (
         <p className="tour-message tour-notice" role="status" data-testid="tour-cancelled">
           {t('cancelled')}
