@@ -28,6 +28,8 @@ export interface CStop {
   /** Window days on a no-go date of the tour or of one of its artists. */
   blockedDays: Set<number>;
   radius: RadiusClause | null;
+  /** Bit per artist of the problem who plays this stop: radius clauses bind artists, not vans. */
+  mask: number;
   source: Candidate | FixedShow;
 }
 
@@ -36,6 +38,7 @@ export interface CExternal {
   place: Place;
   day: number;
   radius: RadiusClause;
+  mask: number;
 }
 
 export interface Compiled {
@@ -110,6 +113,10 @@ export function compile(problem: TourProblem, matrix: DistanceMatrix): Compiled 
     }
   const dropped = new Set(problem.dropped);
   const pins = new Map(problem.pinned.map((p) => [p.id, p.date]));
+  const bit = new Map(problem.artists.map((a, i) => [a.id, 1 << i]));
+  const all = (1 << problem.artists.length) - 1;
+  const maskOf = (ids: readonly string[] | undefined) =>
+    ids ? ids.reduce((m, id) => m | (bit.get(id) ?? 0), 0) || all : all;
   const stops: CStop[] = [];
   for (const f of problem.fixed) {
     const day = dayDiff(start, f.date);
@@ -128,6 +135,7 @@ export function compile(problem: TourProblem, matrix: DistanceMatrix): Compiled 
       rawDates: [f.date],
       blockedDays: blockedDays(f.artistIds),
       radius: clauseOf(f.radius, c.defaultRadius),
+      mask: maskOf(f.artistIds),
       source: f,
     });
   }
@@ -156,6 +164,7 @@ export function compile(problem: TourProblem, matrix: DistanceMatrix): Compiled 
       rawDates: k.dates,
       blockedDays: blockedDays(k.artistIds),
       radius: clauseOf(k.radius, c.defaultRadius),
+      mask: maskOf(k.artistIds),
       source: k,
     });
   }
@@ -164,12 +173,13 @@ export function compile(problem: TourProblem, matrix: DistanceMatrix): Compiled 
     place: e.place,
     day: dayDiff(start, e.date),
     radius: e.radius,
+    mask: maskOf(e.artistIds),
   }));
   const S = stops.length;
   const near = new Uint8Array(S * S);
   for (const a of stops)
     for (const b of stops) {
-      if (a.index === b.index || a.place.id === b.place.id) continue;
+      if (a.index === b.index || a.place.id === b.place.id || (a.mask & b.mask) === 0) continue;
       const reach = Math.max(a.radius?.radiusKm ?? 0, b.radius?.radiusKm ?? 0);
       if (reach > 0 && (crow[a.node * n + b.node] as number) <= reach) near[a.index * S + b.index] = 1;
     }
@@ -208,16 +218,16 @@ export function daysNeeded(cp: Compiled, from: number, to: number): number {
 /**
  * Whether a show of `a` on `dayA` and one of `b` on `dayB` break either one's radius
  * clause (straight-line km ≤ R and the other date within [day − D, day + D'], as in
- * domain/deals/radius.ts). Two shows at one place never do.
+ * domain/deals/radius.ts). Two shows at one place never do, nor two shows no artist plays both.
  */
 export function radiusConflict(
-  a: { place: Place; radius: RadiusClause | null },
+  a: { place: Place; radius: RadiusClause | null; mask: number },
   dayA: number,
-  b: { place: Place; radius: RadiusClause | null },
+  b: { place: Place; radius: RadiusClause | null; mask: number },
   dayB: number,
   km: number,
 ): boolean {
-  if (a.place.id === b.place.id) return false;
+  if (a.place.id === b.place.id || (a.mask & b.mask) === 0) return false;
   return clauseBinds(a.radius, km, dayB - dayA) || clauseBinds(b.radius, km, dayA - dayB);
 }
 

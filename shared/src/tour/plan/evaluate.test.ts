@@ -95,6 +95,45 @@ describe('evaluateTour (instant re-evaluation)', () => {
     const r = solveTour(p, matrixFor(p), { timeMs: 200, seed: 1 });
     expect(r.itinerary.stops.map((s) => s.id)).toEqual(['support-only']);
     expect(r.excluded).toEqual([expect.objectContaining({ candidateId: 'both', code: 'no_go_date' })]);
+    // A radius clause binds its own artist: the support act may play near the headliner's show.
+    const near = place('v-vienne', 45.525, 4.874);
+    const lyon = place('v-lyon', 45.764, 4.8357);
+    const clause = { radiusKm: 100, radiusDaysBefore: 10, radiusDaysAfter: 10 };
+    const clauses = TourProblem.parse({
+      ...pkg,
+      artists: [
+        { id: 'a1', name: 'Les Voix' },
+        { id: 'a2', name: 'Support act' },
+      ],
+      fixed: [{ id: 'head', place: lyon, date: '2027-04-04', fee: 1, radius: clause, artistIds: ['a1'] }],
+      candidates: [
+        {
+          id: 'a1-near',
+          place: near,
+          dates: ['2027-04-06'],
+          fee: 300_000,
+          source: 'offer',
+          artistIds: ['a1'],
+          radius: clause,
+        },
+        {
+          id: 'a2-near',
+          place: near,
+          dates: ['2027-04-07'],
+          fee: 300_000,
+          source: 'offer',
+          artistIds: ['a2'],
+          radius: clause,
+        },
+      ],
+      constraints: { minDaysOffPer7Days: 0 },
+    });
+    const rc = solveTour(clauses, matrixFor(clauses), { timeMs: 200, seed: 1 });
+    expect(rc.itinerary.stops.map((s) => s.id)).toEqual(['head', 'a2-near']);
+    expect(rc.excluded).toEqual([
+      expect.objectContaining({ candidateId: 'a1-near', code: 'radius', otherId: 'head' }),
+    ]);
+    expect(independentCheck(clauses, rc.itinerary)).toEqual([]);
   });
 
   it('sends the artist home between shows far apart, when the drives leave a day there', () => {

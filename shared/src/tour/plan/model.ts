@@ -70,6 +70,8 @@ export const ExternalClause = z.object({
   place: Place,
   date: IsoDate,
   radius: RadiusClause,
+  /** The artists of that show: its clause binds only stops they play (absent: all). */
+  artistIds: z.array(Id).max(20).optional(),
 });
 export type ExternalClause = z.infer<typeof ExternalClause>;
 

@@ -24,9 +24,14 @@ export function randomProblem(seed: number, n: number, days: number): TourProble
   const start = '2027-03-01';
   const venues = Array.from({ length: n }, (_, i) => place(`v${i}`, rng.float(43.5, 50.5), rng.float(-1, 7)));
   const withRadius = rng.chance(0.4);
+  // Sometimes a package of two artists; each candidate played by one or both.
+  const pkg = rng.chance(0.3);
+  const who = () => (pkg ? rng.pick([['a1'], ['a2'], ['a1', 'a2']]) : undefined);
+  const noGo = () => (rng.chance(0.3) ? [addDays(start, rng.int(0, days - 1))] : []);
   return {
     artists: [
-      { id: 'a1', name: 'Artist', noGoDates: rng.chance(0.3) ? [addDays(start, rng.int(0, days - 1))] : [] },
+      { id: 'a1', name: 'Artist', noGoDates: noGo() },
+      ...(pkg ? [{ id: 'a2', name: 'Second artist', noGoDates: noGo() }] : []),
     ],
     home: PARIS,
     window: { start, end: addDays(start, days - 1) },
@@ -47,6 +52,7 @@ export function randomProblem(seed: number, n: number, days: number): TourProble
       fee: rng.int(20, 400) * 1000,
       source: 'hold' as const,
       holdLevel: rng.int(1, 3),
+      artistIds: who(),
     })),
     constraints: {
       maxDriveKmPerDay: rng.pick([300, 500, 800]),
@@ -95,7 +101,8 @@ export function independentCheck(p: TourProblem, it: Itinerary): string[] {
     seen.add(s.d);
     if (s.src && !('dates' in s.src ? s.src.dates : [s.src.date]).includes(s.date))
       errors.push(`${s.id}: date not allowed`);
-    if (c.noGoDates.includes(s.date) || p.artists.some((a) => a.noGoDates.includes(s.date)))
+    const plays = p.artists.filter((a) => !s.src?.artistIds || s.src.artistIds.includes(a.id));
+    if (c.noGoDates.includes(s.date) || plays.some((a) => a.noGoDates.includes(s.date)))
       errors.push(`${s.id}: no-go date`);
     const gap = s.d - prev.d;
     // Between two shows far enough apart the artist may go home (if a day there is left).
@@ -120,13 +127,29 @@ export function independentCheck(p: TourProblem, it: Itinerary): string[] {
     const shows = days.filter((d) => d >= a && d <= a + 6).length;
     if (7 - shows < c.minDaysOffPer7Days) errors.push(`only ${7 - shows} days off from day ${a}`);
   }
+  // A clause binds the artists of its show only (a package's other artists may play nearby).
+  const everyone = p.artists.map((a) => a.id);
+  const players = (ids: string[] | undefined) => new Set(ids ?? everyone);
   const clauses = [
-    ...stops.map((s) => ({ id: s.id, place: s.place, d: s.d, r: s.src?.radius ?? c.defaultRadius })),
-    ...p.external.map((e) => ({ id: e.id, place: e.place, d: day(p, e.date), r: e.radius })),
+    ...stops.map((s) => ({
+      id: s.id,
+      place: s.place,
+      d: s.d,
+      r: s.src?.radius ?? c.defaultRadius,
+      who: players(s.src?.artistIds),
+    })),
+    ...p.external.map((e) => ({
+      id: e.id,
+      place: e.place,
+      d: day(p, e.date),
+      r: e.radius,
+      who: players(e.artistIds),
+    })),
   ];
   for (const a of clauses)
     for (const s of stops) {
-      if (a.id === s.id || a.place.id === s.place.id || a.r.radiusKm === 0) continue;
+      const shared = [...players(s.src?.artistIds)].some((x) => a.who.has(x));
+      if (a.id === s.id || a.place.id === s.place.id || a.r.radiusKm === 0 || !shared) continue;
       const km = haversineKm(a.place.lat, a.place.lon, s.place.lat, s.place.lon);
       const dd = s.d - a.d;
       if (km <= a.r.radiusKm && dd >= -a.r.radiusDaysBefore && dd <= a.r.radiusDaysAfter)
