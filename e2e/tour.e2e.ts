@@ -178,4 +178,15 @@ test('a booker plans a tour: optimise, edit, accept into the pipeline and export
   await expect(dropped.getByTestId('tour-candidate-status')).toContainText('dropped by you');
   await expect(page.getByTestId('tour-total-fees')).toContainText('Fees');
   await page.screenshot({ path: 'e2e/screenshots/tour-planner-en.png', fullPage: true });
+
+  // A package tour: a second artist shares the van; the problem reloads with both.
+  await page.getByTestId('tour-partner-add').selectOption({ index: 1 });
+  await expect(page.getByTestId('tour-partner')).toHaveCount(1);
+  await expect(page.getByTestId('tour-screen')).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+  await optimise(page);
+  await expect.poll(() => page.getByTestId('tour-chip').count()).toBeGreaterThan(0);
+  await expect(page.getByTestId('tour-candidate-artists').first()).toBeVisible();
+  await page.screenshot({ path: 'e2e/screenshots/tour-package.png', fullPage: true });
+  await page.getByRole('button', { name: /Remove .* from the package/ }).click();
+  await expect(page.getByTestId('tour-partner')).toHaveCount(0);
 });

@@ -20,6 +20,8 @@ export const MAX_TOUR_DAYS = 180;
 export const TourProblemParams = z
   .object({
     artistId: id,
+    /** Package tour: other artists sharing the van (the lead's home base and currency count). */
+    partnerIds: z.array(id).max(4).optional(),
     from: IsoDate,
     to: IsoDate,
     /** Add open dates at directory venues that fit the artist (estimated fees). */
@@ -39,7 +41,11 @@ export const TourProblemParams = z
 export const TourStopInfo = z.object({
   /** The stop id in the problem (`deal:<id>` or `open:<venueId>`). */
   id: z.string(),
+  /** The stop's first deal; a co-bill of a package has several (`dealIds`). */
   dealId: id.nullable(),
+  dealIds: z.array(id),
+  /** Who plays it (package tours); empty for an open date of a single artist. */
+  artistIds: z.array(id),
   venueId: id,
   venueName: z.string(),
   city: z.string(),
@@ -52,6 +58,8 @@ export type TourStopInfo = z.infer<typeof TourStopInfo>;
 
 export const TourProblemResult = z.object({
   artist: z.object({ id, name: z.string(), currency: z.string(), homeCity: z.string() }),
+  /** The lead then the partners. */
+  artists: z.array(z.object({ id, name: z.string() })),
   problem: TourProblem,
   stops: z.array(TourStopInfo),
   /**
@@ -75,6 +83,10 @@ export type TourDistancesResult = z.infer<typeof TourDistancesResult>;
 export const TourAcceptStop = z.object({
   candidateId: z.string().min(1).max(80),
   dealId: id.nullable(),
+  /** Every deal of a co-bill (all moved together); absent: `dealId` alone. */
+  dealIds: z.array(id).max(20).optional(),
+  /** An open date of a package: a hold for each of these artists (the fee split between them). */
+  artistIds: z.array(id).max(5).optional(),
   venueId: id,
   date: IsoDate,
   fee: Minor,
@@ -138,7 +150,13 @@ export const tourContract = {
     result: TourDistancesResult,
   },
   'tour.accept': {
-    params: z.object({ artistId: id, stops: z.array(TourAcceptStop).min(1).max(200) }).strict(),
+    params: z
+      .object({
+        artistId: id,
+        partnerIds: z.array(id).max(4).optional(),
+        stops: z.array(TourAcceptStop).min(1).max(200),
+      })
+      .strict(),
     result: TourAcceptResult,
   },
   'tour.pdf': {

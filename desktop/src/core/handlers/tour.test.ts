@@ -85,6 +85,8 @@ function setup() {
   // A show in May near Grenoble: its clause binds candidates in the window.
   put(d, 'deals', deal('s2', 'a1', { venueId: 'v-gre', date: '2027-05-20', stage: 'contract_signed' }));
   put(d, 'events', dayOff('off', '2027-04-12'));
+  // The drive to the Paris show is tied to its deal: not a no-go date.
+  put(d, 'events', { ...dayOff('trip', '2027-04-09'), kind: 'travel', dealId: 's1' });
   const now = () => new Date('2027-04-01T08:00:00.000Z');
   const create = dealCreateHandlers(
     () => d,
@@ -111,7 +113,7 @@ describe('tour handlers', () => {
       ['deal:o1', 'offer', 1],
       ['deal:r1', 'request', 7],
     ]);
-    expect(r.problem.constraints.noGoDates).toEqual(['2027-04-12']);
+    expect(r.problem.artists[0]?.noGoDates).toEqual(['2027-04-12']);
     expect(r.problem.constraints.defaultRadius).toEqual({
       radiusKm: 100,
       radiusDaysBefore: 30,
@@ -226,11 +228,107 @@ describe('tour handlers', () => {
     ]);
     expect(r.problem.fixed.map((f) => f.id)).toEqual(['deal:s1']);
     expect(r.problem.candidates.map((c) => c.id)).not.toContain('deal:h9');
-    expect(r.problem.constraints.noGoDates).toEqual(['2027-04-12', '2027-04-15']);
+    expect(r.problem.artists[0]?.noGoDates).toEqual(['2027-04-12', '2027-04-15']);
     put(d, 'artists', artist('a2', { name: 'Sans domicile', lat: 0, lon: 0 }));
     await expect(h['tour.problem']({ artistId: 'a2', from: '2027-04-05', to: '2027-04-20' })).rejects.toThrow(
       /no home base position/,
     );
+  });
+
+  it('plans a package tour: co-bills are one stop, each artist keeps its days off and clauses', async () => {
+    const { d, h } = setup();
+    put(d, 'artists', artist('a2', { name: 'Support', radiusKm: 0, feeMin: 50_000, feeMax: 100_000 }));
+    // Co-bill: Support also holds La Vapeur on 04-08; alone at Grenoble on 04-18; a day off on 04-09.
+    put(
+      d,
+      'deals',
+      deal('h2', 'a2', {
+        venueId: 'v-dijon',
+        date: '2027-04-08',
+        stage: 'hold',
+        holdLevel: 1,
+        guarantee: 80_000,
+      }),
+    );
+    put(
+      d,
+      'deals',
+      deal('o2', 'a2', { venueId: 'v-gre', date: '2027-04-18', stage: 'offer', guarantee: 90_000 }),
+    );
+    put(d, 'events', { ...dayOff('off2', '2027-04-09'), artistId: 'a2' });
+    const r = await h['tour.problem']({
+      artistId: 'a1',
+      partnerIds: ['a2'],
+      from: '2027-04-05',
+      to: '2027-04-20',
+    });
+    expect(r.artists.map((a) => a.name)).toEqual(['Zaz', 'Support']);
+    const cobill = r.problem.candidates.find((c) => c.id === 'deal:h1');
+    expect(cobill).toMatchObject({ fee: 280_000, artistIds: ['a1', 'a2'] });
+    expect(r.stops.find((s) => s.id === 'deal:h1')).toMatchObject({
+      dealIds: ['h1', 'h2'],
+      artistIds: ['a1', 'a2'],
+    });
+    expect(r.problem.candidates.find((c) => c.id === 'deal:o2')).toMatchObject({
+      artistIds: ['a2'],
+      fee: 90_000,
+    });
+    expect(r.problem.artists.map((a) => a.noGoDates)).toEqual([['2027-04-12'], ['2027-04-09']]);
+    // The May show near Grenoble binds Zaz only.
+    expect(r.problem.external).toEqual([expect.objectContaining({ id: 'deal:s2', artistIds: ['a1'] })]);
+    // Accepting the co-bill on another date moves both holds; an open date creates a hold per artist.
+    const acc = await h['tour.accept']({
+      artistId: 'a1',
+      partnerIds: ['a2'],
+      stops: [
+        {
+          candidateId: 'deal:h1',
+          dealId: 'h1',
+          dealIds: ['h1', 'h2'],
+          venueId: 'v-dijon',
+          date: '2027-04-07',
+          fee: 280_000,
+        },
+        {
+          candidateId: 'open:v-near',
+          dealId: null,
+          artistIds: ['a1', 'a2'],
+          venueId: 'v-near',
+          date: '2027-04-19',
+          fee: 300_001,
+        },
+      ],
+    });
+    expect(acc.results.map((x) => [x.candidateId, x.action])).toEqual([
+      ['deal:h1', 'moved'],
+      ['deal:h1', 'moved'],
+      ['open:v-near', 'created'],
+      ['open:v-near', 'created'],
+    ]);
+    expect([getDeal(d.db.db, 'h1')?.date, getDeal(d.db.db, 'h2')?.date]).toEqual([
+      '2027-04-07',
+      '2027-04-07',
+    ]);
+    const created = acc.results
+      .filter((x) => x.action === 'created')
+      .map((x) => getDeal(d.db.db, x.dealId ?? ''));
+    expect(created.map((c) => [c?.artistId, c?.guarantee])).toEqual([
+      ['a1', 150_001],
+      ['a2', 150_000],
+    ]);
+    // A deal of an artist outside the package is refused, not touched.
+    put(d, 'artists', artist('a3', { name: 'Other' }));
+    put(
+      d,
+      'deals',
+      deal('z3', 'a3', { venueId: 'v-dijon', date: '2027-04-16', stage: 'hold', holdLevel: 1 }),
+    );
+    const refused = await h['tour.accept']({
+      artistId: 'a1',
+      stops: [{ candidateId: 'deal:z3', dealId: 'z3', venueId: 'v-dijon', date: '2027-04-17', fee: 1 }],
+    });
+    expect(refused.results[0]).toMatchObject({ action: 'refused', reason: 'not_found' });
+    expect(getDeal(d.db.db, 'z3')?.date).toBe('2027-04-16');
   });
 
   it('writes the itinerary PDF in French and English', async () => {

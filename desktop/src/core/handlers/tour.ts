@@ -18,6 +18,8 @@ import { buildTourProblem, CLAUSE_LOOKAROUND_DAYS } from '../tour/problem';
 import { DEFAULT_HOLD_DAYS } from './deal-create';
 import type { DirectoryWorkspace } from './directory';
 
+type Accepted = Omit<TourAcceptResult['results'][number], 'candidateId'>;
+
 type TourMethods = 'tour.problem' | 'tour.distances' | 'tour.accept' | 'tour.pdf';
 
 /** The distance source: an OSRM-compatible router when configured, else the estimate. */
@@ -42,19 +44,20 @@ export function tourHandlers(
   };
 
   return {
-    'tour.problem': async ({ artistId, from, to, openDates, maxOpenVenues }) => {
+    'tour.problem': async ({ artistId, partnerIds, from, to, openDates, maxOpenVenues }) => {
       const artist = artistOf(artistId);
       if (artist.lat === 0 && artist.lon === 0)
         throw new RpcError(
           'artist_no_home',
           `${artist.name} has no home base position: set the home city first`,
         );
-      const all = dealsInRange(
-        db(),
-        addDays(from, -CLAUSE_LOOKAROUND_DAYS),
-        addDays(to, CLAUSE_LOOKAROUND_DAYS),
-        artistId,
-      );
+      const artists = [
+        artist,
+        ...[...new Set(partnerIds ?? [])].filter((id) => id !== artistId).map(artistOf),
+      ];
+      const lo = addDays(from, -CLAUSE_LOOKAROUND_DAYS);
+      const hi = addDays(to, CLAUSE_LOOKAROUND_DAYS);
+      const all = artists.flatMap((a) => dealsInRange(db(), lo, hi, a.id));
       const venues = new Map<string, VenueRecord>();
       for (const d of all) {
         if (venues.has(d.venueId)) continue;
@@ -62,11 +65,11 @@ export function tourHandlers(
         if (v && !v.deletedAt) venues.set(v.id, v);
       }
       return buildTourProblem({
-        artist,
+        artists,
         from,
         to,
         deals: all,
-        events: eventsInRange(db(), from, to, artistId),
+        events: artists.flatMap((a) => eventsInRange(db(), from, to, a.id)),
         venues,
         openVenues: openDates ? listVenueRecords(db(), {}) : [],
         maxOpenVenues: openDates ? (maxOpenVenues ?? 20) : 0,
@@ -80,61 +83,53 @@ export function tourHandlers(
       return { n: m.n, km: Array.from(m.km), hours: m.hours ? Array.from(m.hours) : null, source: m.source };
     },
 
-    'tour.accept': async ({ artistId, stops }) => {
+    'tour.accept': async ({ artistId, partnerIds, stops }) => {
       artistOf(artistId);
-      const results: TourAcceptResult['results'] = [];
+      const members = new Set([artistId, ...(partnerIds ?? [])]);
+      for (const id of members) artistOf(id);
       const expiry = new Date(now().getTime() + DEFAULT_HOLD_DAYS * 86_400_000).toISOString();
-      for (const s of stops) {
+      const results: TourAcceptResult['results'] = [];
+      const attempt = async (candidateId: string, dealId: string | null, step: () => Promise<Accepted>) => {
         try {
-          if (s.dealId === null) {
-            const created = await deals['deal.create']({
-              artistId,
-              venueId: s.venueId,
-              date: s.date,
-              stage: 'hold',
-              guarantee: s.fee,
-            });
-            results.push({
-              candidateId: s.candidateId,
-              action: 'created',
-              dealId: created.deal.id,
-              holdLevel: created.deal.holdLevel,
-            });
-            continue;
-          }
-          const d = getDeal(db(), s.dealId);
-          if (!d || d.deletedAt || d.artistId !== artistId)
-            throw new RpcError('not_found', `no deal ${s.dealId}`);
-          const toHold = d.stage === 'request';
-          if (!toHold && d.date === s.date) {
-            results.push({
-              candidateId: s.candidateId,
-              action: 'unchanged',
-              dealId: d.id,
-              holdLevel: d.holdLevel,
-            });
-            continue;
-          }
-          const patch = toHold
-            ? { stage: 'hold' as const, date: s.date, holdExpiresAt: expiry }
-            : { date: s.date };
-          const updated = await deals['deal.update']({ id: d.id, patch });
-          results.push({
-            candidateId: s.candidateId,
-            action: toHold ? 'held' : 'moved',
-            dealId: d.id,
-            holdLevel: updated.deal.holdLevel,
-          });
+          const r = await step();
+          results.push({ candidateId, ...r });
         } catch (e) {
           if (!(e instanceof RpcError)) throw e;
-          results.push({
-            candidateId: s.candidateId,
-            action: 'refused',
-            dealId: s.dealId,
-            holdLevel: null,
-            reason: e.code,
-          });
+          results.push({ candidateId, action: 'refused', dealId, holdLevel: null, reason: e.code });
         }
+      };
+      for (const s of stops) {
+        if (s.dealId === null) {
+          // An open date: a hold per artist who plays it, the fee split exactly between them.
+          const who = (s.artistIds?.length ? s.artistIds : [artistId]).filter((id) => members.has(id));
+          for (const [k, id] of who.entries()) {
+            const share = Math.floor(s.fee / who.length) + (k === 0 ? s.fee % who.length : 0);
+            await attempt(s.candidateId, null, async () => {
+              const created = await deals['deal.create']({
+                artistId: id,
+                venueId: s.venueId,
+                date: s.date,
+                stage: 'hold',
+                guarantee: share,
+              });
+              return { action: 'created', dealId: created.deal.id, holdLevel: created.deal.holdLevel };
+            });
+          }
+          continue;
+        }
+        for (const dealId of s.dealIds?.length ? s.dealIds : [s.dealId])
+          await attempt(s.candidateId, dealId, async () => {
+            const d = getDeal(db(), dealId);
+            if (!d || d.deletedAt || !members.has(d.artistId))
+              throw new RpcError('not_found', `no deal ${dealId}`);
+            const toHold = d.stage === 'request';
+            if (!toHold && d.date === s.date) return { action: 'unchanged', dealId, holdLevel: d.holdLevel };
+            const patch = toHold
+              ? { stage: 'hold' as const, date: s.date, holdExpiresAt: expiry }
+              : { date: s.date };
+            const updated = await deals['deal.update']({ id: dealId, patch });
+            return { action: toHold ? 'held' : 'moved', dealId, holdLevel: updated.deal.holdLevel };
+          });
       }
       return { results };
     },

@@ -1,10 +1,14 @@
 /**
- * The planning problem of one artist over a window, from the workspace's records:
- * confirmed shows are fixed; holds, offers and requests are candidates on their date
- * (a request, which asks for a date, may also move up to REQUEST_FLEX_DAYS either way);
- * days off, promo, rehearsal and travel days are no-go dates; shows outside the window
- * keep binding through their radius clause; optionally, open dates at the directory's
- * venues that fit the artist's fee, nearest first, with an estimated fee.
+ * The planning problem of an artist, or of a package (the lead artist and partners sharing
+ * a van), over a window, from the workspace's records: confirmed shows are fixed; holds,
+ * offers and requests are candidates on their date (a request, which asks for a date, may
+ * also move up to REQUEST_FLEX_DAYS either way); deals of several package artists at one
+ * venue on one date are one stop (a co-bill: fees added, every deal kept); each artist's
+ * days off, promo, rehearsal and travel days not tied to a deal are that artist's no-go
+ * dates; shows outside the window keep binding through their artist's radius clause;
+ * optionally, open dates at the directory's venues that fit the package's fees, nearest
+ * first, with an estimated fee. Deals at venues with no position are listed apart (a firm
+ * one keeps its date taken).
  */
 import {
   type ArtistRecord,
@@ -16,7 +20,7 @@ import {
   type TourStopInfo,
   type VenueRecord,
 } from '@flowstage/shared';
-import { haversineKm } from '@flowstage/shared/domain/deals/radius';
+import { haversineKm, type RadiusClause } from '@flowstage/shared/domain/deals/radius';
 import {
   addDays,
   type Candidate,
@@ -32,14 +36,17 @@ export const REQUEST_FLEX_DAYS = 3;
 export const CLAUSE_LOOKAROUND_DAYS = 365;
 const DEAD = new Set(['released', 'declined', 'cancelled']);
 const NO_GO_EVENTS = new Set(['day_off', 'promo', 'rehearsal', 'travel']);
+/** When deals of a co-bill differ, the stop takes the firmest source. */
+const SOURCE_RANK: Record<CandidateSource, number> = { offer: 0, hold: 1, request: 2, open_date: 3 };
 
 export interface ProblemInput {
-  artist: ArtistRecord;
+  /** The lead artist first (home base, currency), then the package partners. */
+  artists: readonly ArtistRecord[];
   from: string;
   to: string;
-  /** The artist's live deals from CLAUSE_LOOKAROUND_DAYS before to after the window. */
+  /** The artists' live deals from CLAUSE_LOOKAROUND_DAYS before to after the window. */
   deals: readonly DealRecord[];
-  /** The artist's events touching the window, with their local first and last days. */
+  /** The artists' events touching the window, with their local first and last days. */
   events: readonly { event: EventRecord; from: string; to: string }[];
   venues: ReadonlyMap<string, VenueRecord>;
   /** Venues offered for open dates (already filtered to live ones). */
@@ -58,127 +65,185 @@ const laterDate = (a: string, b: string) => [a, b].sort()[1] as string;
 
 const placeOf = (v: VenueRecord): Place => ({ id: v.id, label: v.name, lat: v.lat, lon: v.lon });
 
-export function buildTourProblem(input: ProblemInput): TourProblemResult {
-  const { artist: a, from, to } = input;
-  const clause = {
-    radiusKm: a.radiusKm,
-    radiusDaysBefore: a.radiusDaysBefore,
-    radiusDaysAfter: a.radiusDaysAfter,
+const clauseOf = (a: ArtistRecord): RadiusClause => ({
+  radiusKm: a.radiusKm,
+  radiusDaysBefore: a.radiusDaysBefore,
+  radiusDaysAfter: a.radiusDaysAfter,
+});
+
+/** The widest of several clauses (a co-bill keeps every artist's protection). */
+function widest(clauses: readonly RadiusClause[]): RadiusClause {
+  return {
+    radiusKm: Math.max(0, ...clauses.map((c) => c.radiusKm)),
+    radiusDaysBefore: Math.max(0, ...clauses.map((c) => c.radiusDaysBefore)),
+    radiusDaysAfter: Math.max(0, ...clauses.map((c) => c.radiusDaysAfter)),
   };
-  const fixed: FixedShow[] = [];
-  const candidates: Candidate[] = [];
-  const external: ExternalClause[] = [];
-  const stops: TourStopInfo[] = [];
-  const info = (
-    id: string,
-    v: VenueRecord,
-    d: DealRecord | null,
-    source: TourStopInfo['source'],
-  ): TourStopInfo => ({
+}
+
+function info(
+  id: string,
+  v: VenueRecord,
+  deals: readonly DealRecord[],
+  source: TourStopInfo['source'],
+): TourStopInfo {
+  const first = deals[0];
+  return {
     id,
-    dealId: d?.id ?? null,
+    dealId: first?.id ?? null,
+    dealIds: deals.map((d) => d.id),
+    artistIds: [...new Set(deals.map((d) => d.artistId))],
     venueId: v.id,
     venueName: v.name,
     city: v.city,
     country: v.country,
-    stage: d?.stage ?? null,
-    holdLevel: d?.holdLevel ?? null,
+    stage: first?.stage ?? null,
+    holdLevel: deals.reduce<number | null>(
+      (m, d) => (d.holdLevel === null ? m : Math.min(m ?? 9, d.holdLevel)),
+      null,
+    ),
     source,
-  });
-  const busy = new Set<string>();
+  };
+}
+
+export function buildTourProblem(input: ProblemInput): TourProblemResult {
+  const { from, to } = input;
+  const lead = input.artists[0];
+  if (!lead) throw new RangeError('a tour needs an artist');
+  const artistOf = new Map(input.artists.map((a) => [a.id, a]));
+  const clause = (artistId: string) => clauseOf(artistOf.get(artistId) ?? lead);
+  const fixed: FixedShow[] = [];
+  const candidates: Candidate[] = [];
+  const external: ExternalClause[] = [];
+  const stops: TourStopInfo[] = [];
   const unlocated: TourStopInfo[] = [];
-  const noGo = new Set<string>();
+  const busy = new Set<string>();
+  const noGo = new Map(input.artists.map((a) => [a.id, new Set<string>()]));
+  // Live deals in the window, grouped by venue and date: one stop per group (co-bills).
+  const groups = new Map<string, DealRecord[]>();
   for (const d of [...input.deals].sort((x, y) => x.date.localeCompare(y.date) || x.id.localeCompare(y.id))) {
     const v = input.venues.get(d.venueId);
-    if (!v || DEAD.has(d.stage)) continue;
+    if (!v || DEAD.has(d.stage) || !artistOf.has(d.artistId)) continue;
     const inside = d.date >= from && d.date <= to;
     if (!located(v)) {
-      // No position to route from: a firm date stays taken, the rest is listed apart.
       if (!inside) continue;
-      if (FIRM_STAGES.has(d.stage)) noGo.add(d.date);
+      if (FIRM_STAGES.has(d.stage)) noGo.get(d.artistId)?.add(d.date);
       busy.add(d.date);
       unlocated.push(
-        info(`deal:${d.id}`, v, d, SHOW_STAGES.has(d.stage) ? 'show' : (sourceOf(d.stage) ?? 'hold')),
+        info(`deal:${d.id}`, v, [d], SHOW_STAGES.has(d.stage) ? 'show' : (sourceOf(d.stage) ?? 'hold')),
       );
       continue;
     }
     if (SHOW_STAGES.has(d.stage) && !inside) {
-      if (clause.radiusKm > 0)
-        external.push({ id: `deal:${d.id}`, place: placeOf(v), date: d.date, radius: clause });
+      const c = clause(d.artistId);
+      if (c.radiusKm > 0)
+        external.push({
+          id: `deal:${d.id}`,
+          place: placeOf(v),
+          date: d.date,
+          radius: c,
+          artistIds: [d.artistId],
+        });
       continue;
     }
-    if (!inside) continue;
+    if (!inside || (!SHOW_STAGES.has(d.stage) && !sourceOf(d.stage))) continue;
     busy.add(d.date);
+    const key = `${d.venueId}|${d.date}`;
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  for (const deals of groups.values()) {
+    const d = deals[0] as DealRecord;
+    const v = input.venues.get(d.venueId) as VenueRecord;
     const id = `deal:${d.id}`;
-    if (SHOW_STAGES.has(d.stage)) {
-      fixed.push({ id, place: placeOf(v), date: d.date, fee: d.guarantee, dealId: d.id });
-      stops.push(info(id, v, d, 'show'));
+    const artistIds = [...new Set(deals.map((x) => x.artistId))];
+    const fee = deals.reduce((s, x) => s + x.guarantee, 0);
+    const radius = widest(artistIds.map(clause));
+    const who = input.artists.length > 1 ? { artistIds } : {};
+    if (deals.some((x) => SHOW_STAGES.has(x.stage))) {
+      fixed.push({ id, place: placeOf(v), date: d.date, fee, dealId: d.id, radius, ...who });
+      stops.push(info(id, v, deals, 'show'));
       continue;
     }
-    const source = sourceOf(d.stage);
-    if (!source) continue;
+    const source = deals
+      .map((x) => sourceOf(x.stage) as CandidateSource)
+      .sort((a, b) => SOURCE_RANK[a] - SOURCE_RANK[b])[0] as CandidateSource;
     const dates =
       source === 'request'
         ? Array.from({ length: 2 * REQUEST_FLEX_DAYS + 1 }, (_, i) =>
             addDays(d.date, i - REQUEST_FLEX_DAYS),
           ).filter((x) => x >= from && x <= to)
         : [d.date];
+    const stop = info(id, v, deals, source);
     candidates.push({
       id,
       place: placeOf(v),
       dates,
-      fee: d.guarantee,
+      fee,
       source,
-      holdLevel: d.holdLevel,
+      holdLevel: stop.holdLevel,
       dealId: d.id,
+      radius,
+      ...who,
     });
-    stops.push(info(id, v, d, source));
+    stops.push(stop);
   }
+  // An event tied to a deal (the drive to a show, its promo) belongs to that date's plan.
   for (const e of input.events)
-    if (NO_GO_EVENTS.has(e.event.kind))
-      for (let day = laterDate(e.from, from); day <= e.to && day <= to; day = addDays(day, 1)) noGo.add(day);
-  if (input.maxOpenVenues > 0) {
-    const open: string[] = [];
-    for (let day = from; day <= to; day = addDays(day, 1))
-      if (!busy.has(day) && !noGo.has(day)) open.push(day);
-    const inDeals = new Set(input.deals.map((d) => d.venueId));
-    const mid = Math.round((a.feeMin + a.feeMax) / 2);
-    const fitting = input.openVenues
-      .filter(
-        (v) =>
-          !inDeals.has(v.id) && v.budgetMax >= a.feeMin && v.budgetMax > 0 && (v.lat !== 0 || v.lon !== 0),
-      )
-      .map((v) => ({ v, km: haversineKm(a.lat, a.lon, v.lat, v.lon) }))
-      .sort((x, y) => x.km - y.km || x.v.id.localeCompare(y.v.id))
-      .slice(0, input.maxOpenVenues);
-    if (open.length > 0)
-      for (const { v } of fitting) {
-        const id = `open:${v.id}`;
-        candidates.push({
-          id,
-          place: placeOf(v),
-          dates: open,
-          fee: Math.min(Math.max(mid, v.budgetMin), v.budgetMax),
-          source: 'open_date',
-          holdLevel: null,
-        });
-        stops.push(info(id, v, null, 'open_date'));
-      }
-  }
+    if (NO_GO_EVENTS.has(e.event.kind) && e.event.dealId === null)
+      for (let day = laterDate(e.from, from); day <= e.to && day <= to; day = addDays(day, 1))
+        noGo.get(e.event.artistId)?.add(day);
+  if (input.maxOpenVenues > 0) addOpenDates(input, busy, noGo, candidates, stops);
   const problem = TourProblem.parse({
-    artists: [{ id: a.id, name: a.name, noGoDates: [] }],
-    home: { id: 'home', label: a.homeCity || a.name, lat: a.lat, lon: a.lon },
+    artists: input.artists.map((a) => ({
+      id: a.id,
+      name: a.name,
+      noGoDates: [...(noGo.get(a.id) ?? [])].sort(),
+    })),
+    home: { id: 'home', label: lead.homeCity || lead.name, lat: lead.lat, lon: lead.lon },
     window: { start: from, end: to },
     fixed,
     candidates,
     external,
-    constraints: { noGoDates: [...noGo].sort(), defaultRadius: clause },
-    currency: a.currency,
+    constraints: { defaultRadius: widest(input.artists.map(clauseOf)) },
+    currency: lead.currency,
   });
   return {
-    artist: { id: a.id, name: a.name, currency: a.currency, homeCity: a.homeCity },
+    artist: { id: lead.id, name: lead.name, currency: lead.currency, homeCity: lead.homeCity },
+    artists: input.artists.map((a) => ({ id: a.id, name: a.name })),
     problem,
     stops,
     unlocated,
   };
+}
+
+/**
+ * Open dates (no deal, no no-go day of any package artist) at the nearest directory venues
+ * whose budget reaches the package's lowest fees; the estimated fee is the package's
+ * middle fee, kept within the venue's budget.
+ */
+function addOpenDates(
+  input: ProblemInput,
+  busy: ReadonlySet<string>,
+  noGo: ReadonlyMap<string, ReadonlySet<string>>,
+  candidates: Candidate[],
+  stops: TourStopInfo[],
+): void {
+  const lead = input.artists[0] as ArtistRecord;
+  const open: string[] = [];
+  for (let day = input.from; day <= input.to; day = addDays(day, 1))
+    if (!busy.has(day) && ![...noGo.values()].some((s) => s.has(day))) open.push(day);
+  if (open.length === 0) return;
+  const feeMin = input.artists.reduce((s, a) => s + a.feeMin, 0);
+  const mid = input.artists.reduce((s, a) => s + Math.round((a.feeMin + a.feeMax) / 2), 0);
+  const inDeals = new Set(input.deals.map((d) => d.venueId));
+  const fitting = input.openVenues
+    .filter((v) => !inDeals.has(v.id) && v.budgetMax >= feeMin && v.budgetMax > 0 && located(v))
+    .map((v) => ({ v, km: haversineKm(lead.lat, lead.lon, v.lat, v.lon) }))
+    .sort((x, y) => x.km - y.km || x.v.id.localeCompare(y.v.id))
+    .slice(0, input.maxOpenVenues);
+  for (const { v } of fitting) {
+    const id = `open:${v.id}`;
+    const fee = Math.min(Math.max(mid, v.budgetMin), v.budgetMax);
+    candidates.push({ id, place: placeOf(v), dates: open, fee, source: 'open_date', holdLevel: null });
+    stops.push({ ...info(id, v, [], 'open_date'), artistIds: input.artists.map((a) => a.id) });
+  }
 }

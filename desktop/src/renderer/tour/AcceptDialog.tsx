@@ -10,6 +10,7 @@ import type { AcceptStop } from './logic';
 
 interface AcceptDialogProps {
   artistId: string;
+  partnerIds: readonly string[];
   stops: AcceptStop[];
   describe: Describe;
   onClose(accepted: boolean): void;
@@ -21,7 +22,7 @@ type Status =
   | { kind: 'done'; results: TourAcceptResult['results'] }
   | { kind: 'failed'; message: string };
 
-export function AcceptDialog({ artistId, stops, describe: d, onClose }: AcceptDialogProps) {
+export function AcceptDialog({ artistId, partnerIds, stops, describe: d, onClose }: AcceptDialogProps) {
   const rpc = useRpc();
   const i18n = useI18n();
   const { t } = d;
@@ -31,7 +32,12 @@ export function AcceptDialog({ artistId, stops, describe: d, onClose }: AcceptDi
   const accept = async () => {
     setStatus({ kind: 'busy' });
     try {
-      const answer = await rpc.call('tour.accept', { artistId, stops });
+      const partners = partnerIds.filter((id) => id !== artistId);
+      const answer = await rpc.call('tour.accept', {
+        artistId,
+        ...(partners.length > 0 ? { partnerIds: partners } : {}),
+        stops,
+      });
       setStatus({ kind: 'done', results: answer.results });
     } catch (err) {
       setStatus({ kind: 'failed', message: errorMessage(i18n, err) });

@@ -24,6 +24,7 @@ interface CandidateListProps {
 
 export function CandidateList(props: CandidateListProps) {
   const { problem, result, infos, describe: d, disabled } = props;
+  const artistName = new Map(problem.artists.map((a) => [a.id, a.name]));
   const { t } = d;
   const inTour = useMemo(() => new Map(result.itinerary.stops.map((s) => [s.id, s])), [result]);
   const reasons = useMemo(() => new Map(result.excluded.map((e) => [e.candidateId, e])), [result]);
@@ -92,6 +93,11 @@ export function CandidateList(props: CandidateListProps) {
                     <button type="button" className="button-link" onClick={() => props.onSelect(r.id)}>
                       {name}
                     </button>
+                    {problem.artists.length > 1 && info?.artistIds.length ? (
+                      <span className="tour-row-artists" data-testid="tour-candidate-artists">
+                        {info.artistIds.map((id) => artistName.get(id) ?? id).join(' + ')}
+                      </span>
+                    ) : null}
                   </th>
                   <td>{t(`source.${info?.source ?? (r.fixed ? 'show' : 'open_date')}`)}</td>
                   <td>{info?.holdLevel ? t('hold.level', { n: info.holdLevel }) : ''}</td>

@@ -17,6 +17,7 @@ import type { Describe } from './describe';
 import { acceptStops, itineraryDoc, mapLegs, mapStops, stopName } from './logic';
 import { TourMap } from './map/TourMap';
 import { useTourT } from './messages';
+import { PackagePicker } from './PackagePicker';
 import { SettingsPanel } from './SettingsPanel';
 import { Timeline } from './Timeline';
 import { TotalsBar } from './TotalsBar';
@@ -99,6 +100,13 @@ export function TourScreen() {
             </option>
           ))}
         </select>
+        <PackagePicker
+          artists={plan.artists}
+          leadId={plan.artistId}
+          partnerIds={plan.partnerIds}
+          onChange={plan.setPartnerIds}
+          t={t}
+        />
         <label className="tour-pick">
           {t('from')}
           <input
@@ -228,6 +236,7 @@ export function TourScreen() {
       {acceptOpen && loaded && result ? (
         <AcceptDialog
           artistId={plan.artistId}
+          partnerIds={plan.partnerIds}
           stops={acceptStops(result, loaded.infos)}
           describe={describe}
           onClose={(accepted) => {

@@ -62,6 +62,8 @@ const infos = infoMap([
   {
     id: 'f1',
     dealId: '9',
+    dealIds: ['9'],
+    artistIds: ['a1'],
     venueId: 'v9',
     venueName: 'Le Transbordeur',
     city: 'Lyon',
@@ -73,6 +75,8 @@ const infos = infoMap([
   {
     id: 'deal:1',
     dealId: '1',
+    dealIds: ['1'],
+    artistIds: ['a1'],
     venueId: 'v1',
     venueName: 'La Vapeur',
     city: 'Dijon',
@@ -84,6 +88,8 @@ const infos = infoMap([
   {
     id: 'open:v2',
     dealId: null,
+    dealIds: [],
+    artistIds: [],
     venueId: 'v2',
     venueName: 'La Belle Électrique',
     city: 'Grenoble',
@@ -92,7 +98,7 @@ const infos = infoMap([
     holdLevel: null,
     source: 'open_date',
   },
-] as TourStopInfo[]);
+]);
 const visits = [
   { id: 'deal:1', date: '2027-03-03' },
   { id: 'f1', date: '2027-03-05' },
@@ -142,6 +148,29 @@ describe('tour planner helpers', () => {
     expect(acceptStops(result, infos)).toEqual([
       { candidateId: 'deal:1', dealId: '1', venueId: 'v1', date: '2027-03-03', fee: 150_000 },
       { candidateId: 'open:v2', dealId: null, venueId: 'v2', date: '2027-03-06', fee: 80_000 },
+    ]);
+    // Package tour: a co-bill moves every deal; an open date holds for every artist of the van.
+    const pkg = infoMap([
+      { ...(infos.get('deal:1') as TourStopInfo), dealIds: ['1', '2'], artistIds: ['a1', 'a2'] },
+      { ...(infos.get('open:v2') as TourStopInfo), artistIds: ['a1', 'a2'] },
+    ]);
+    expect(acceptStops(result, pkg)).toEqual([
+      {
+        candidateId: 'deal:1',
+        dealId: '1',
+        dealIds: ['1', '2'],
+        venueId: 'v1',
+        date: '2027-03-03',
+        fee: 150_000,
+      },
+      {
+        candidateId: 'open:v2',
+        dealId: null,
+        artistIds: ['a1', 'a2'],
+        venueId: 'v2',
+        date: '2027-03-06',
+        fee: 80_000,
+      },
     ]);
     const doc = itineraryDoc(problem, result, infos, {
       home: 'Paris',

@@ -223,7 +223,17 @@ export function acceptStops(result: TourResult, infos: ReadonlyMap<string, TourS
   return result.itinerary.stops.flatMap((s) => {
     const info = infos.get(s.id);
     if (s.kind !== 'candidate' || !info) return [];
-    return [{ candidateId: s.id, dealId: info.dealId, venueId: info.venueId, date: s.date, fee: s.fee }];
+    return [
+      {
+        candidateId: s.id,
+        dealId: info.dealId,
+        ...(info.dealIds.length > 1 ? { dealIds: info.dealIds } : {}),
+        ...(info.dealId === null && info.artistIds.length > 1 ? { artistIds: info.artistIds } : {}),
+        venueId: info.venueId,
+        date: s.date,
+        fee: s.fee,
+      },
+    ];
   });
 }
 

@@ -64,6 +64,8 @@ export function useTourPlan() {
   const i18n = useI18n();
   const [artists, setArtists] = useState<ArtistRow[]>([]);
   const [artistId, setArtistId] = useState(last.artistId);
+  /** Package tour: the other artists in the van. */
+  const [partnerIds, setPartnerIds] = useState<string[]>([]);
   const [from, setFrom] = useState(last.from || addDays(today(), 7));
   const [to, setTo] = useState(last.to || addDays(today(), 66));
   const [openDates, setOpenDates] = useState(true);
@@ -117,10 +119,23 @@ export function useTourPlan() {
     let live = true;
     setLoadState({ kind: 'loading' });
     (async () => {
-      const data = await rpc.call('tour.problem', { artistId, from, to, openDates, maxOpenVenues: 25 });
+      const partners = partnerIds.filter((id) => id !== artistId);
+      const data = await rpc.call('tour.problem', {
+        artistId,
+        ...(partners.length > 0 ? { partnerIds: partners } : {}),
+        from,
+        to,
+        openDates,
+        maxOpenVenues: 25,
+      });
       const points = problemNodes(data.problem).map((p) => ({ lat: p.lat, lon: p.lon }));
       const matrix = matrixFromJson(await rpc.call('tour.distances', { points }));
-      return { data, matrix, infos: infoMap(data.stops), key: `${artistId}|${from}|${to}` };
+      return {
+        data,
+        matrix,
+        infos: infoMap(data.stops),
+        key: `${artistId}|${partnerIds.join(',')}|${from}|${to}`,
+      };
     })().then(
       (next) => {
         if (!live) return;
@@ -146,7 +161,7 @@ export function useTourPlan() {
     return () => {
       live = false;
     };
-  }, [rpc, artistId, from, to, openDates, reloadN, stopRun]);
+  }, [rpc, artistId, partnerIds, from, to, openDates, reloadN, stopRun]);
 
   useEffect(() => stopRun, [stopRun]);
 
@@ -242,6 +257,8 @@ export function useTourPlan() {
     artists,
     artistId,
     setArtistId,
+    partnerIds,
+    setPartnerIds,
     from,
     setFrom,
     to,
