@@ -32,6 +32,8 @@ export interface SolveOptions {
 /** Pinned-without-date candidates come before anything optional. */
 const MUST_BONUS = 1e12;
 const EPS = 1e-6;
+/** Kicks without a new best before the search restarts from a fresh construction. */
+const RESTART_AFTER = 400;
 
 class Search {
   /** The optional stops allowed on each day. */
@@ -178,6 +180,16 @@ class Search {
     }
   }
 
+  /** Every optional stop out, then a noisy construction and local search. */
+  restart(st: PlanState): void {
+    for (const u of st.chosen()) {
+      const s = this.cp.stops[u];
+      if (s && !s.fixed && s.fixedDay < 0) st.remove(u);
+    }
+    this.fill(st, 1);
+    this.improve(st, () => false);
+  }
+
   /** Remove a few optional stops: random ones, or every optional stop in a stretch of days. */
   kick(st: PlanState): void {
     const optional = st.chosen().filter((u) => {
@@ -264,6 +276,11 @@ export function solveTour(
       current.copyFrom(best);
       curObj = bestObj;
       sinceBest = 0;
+    }
+    // Long without a new best: restart from a fresh noisy construction (diversification).
+    if (iterations - lastGain > 0 && (iterations - lastGain) % RESTART_AFTER === 0) {
+      search.restart(current);
+      curObj = current.objective() + mustCount(cp, current) * MUST_BONUS;
     }
     const t = now();
     if (options.onProgress && t - lastReport >= 50) {
