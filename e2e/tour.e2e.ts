@@ -129,7 +129,10 @@ test('a booker plans a tour: optimise, edit, accept into the pipeline and export
   await page.getByTestId('tour-setting-time').fill('30');
   await page.getByTestId('tour-optimise').click();
   await expect(page.getByRole('progressbar')).toBeVisible();
-  await page.waitForTimeout(800);
+  // Wait until the worker has reported progress (a best tour exists), then cancel.
+  await expect
+    .poll(async () => Number(await page.getByRole('progressbar').getAttribute('aria-valuenow')))
+    .toBeGreaterThan(0);
   await page.getByTestId('tour-cancel').click();
   await expect(page.getByTestId('tour-cancelled')).toBeVisible();
   await expect(pinned).toHaveAttribute('data-state', 'in');
