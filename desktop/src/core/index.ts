@@ -17,7 +17,7 @@ import { editsHandlers } from './handlers/edits';
 import { rosterHandlers } from './handlers/roster';
 import { sessionHandlers } from './handlers/session';
 import { storageHandlers } from './handlers/storage';
-import { tourHandlers } from './handlers/tour';
+import { defaultDistanceProvider, tourHandlers } from './handlers/tour';
 import type { CoreHost } from './rpc/dispatch';
 
 export type { CoreOptions } from './context';
@@ -51,7 +51,12 @@ export async function createCore(options: CoreOptions): Promise<CoreHost & { con
     ...fileHandlers(),
     ...calendarHandlers(() => ctx.workspace),
     ...advancingHandlers(() => ctx.workspace),
-    ...tourHandlers(() => ctx.workspace, { ...dealCreate, ...dealEdit }),
+    ...tourHandlers(
+      () => ctx.workspace,
+      { ...dealCreate, ...dealEdit },
+      () => new Date(),
+      defaultDistanceProvider(options.dataDir),
+    ),
     'sync.status': async () => ctx.syncStatus(),
     'sync.documents': async () => ctx.openedWorkspace?.sync.documents() ?? [],
   };

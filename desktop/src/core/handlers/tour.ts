@@ -4,6 +4,7 @@
  * for the session), accepting a tour into the pipeline through the deal handlers (so the
  * holds rules, history and undo apply) and the itinerary PDF.
  */
+import { join } from 'node:path';
 import type { RpcHandlers, TourAcceptResult, VenueRecord } from '@flowstage/shared';
 import { cachedProvider, type DistanceProvider, haversineProvider } from '@flowstage/shared/tour/plan/index';
 import { tourPdf } from '../export/tour-pdf';
@@ -14,6 +15,7 @@ import { getArtist, getDeal } from '../queries/deals';
 import { getVenue, listVenueRecords } from '../queries/directory';
 import { RpcError } from '../rpc/dispatch';
 import { osrmProvider } from '../tour/osrm';
+import { sqlitePairStore } from '../tour/pair-store';
 import { buildTourProblem, CLAUSE_LOOKAROUND_DAYS } from '../tour/problem';
 import { DEFAULT_HOLD_DAYS } from './deal-create';
 import type { DirectoryWorkspace } from './directory';
@@ -22,19 +24,25 @@ type Accepted = Omit<TourAcceptResult['results'][number], 'candidateId'>;
 
 type TourMethods = 'tour.problem' | 'tour.distances' | 'tour.accept' | 'tour.pdf';
 
-/** The distance source: an OSRM-compatible router when configured, else the estimate. */
+/**
+ * The distance source: an OSRM-compatible router when configured (pairs kept in
+ * `<dataDir>/distances.sqlite` between sessions), else the straight-line estimate.
+ */
 export function defaultDistanceProvider(
+  dataDir: string | null,
   env: Record<string, string | undefined> = process.env,
 ): DistanceProvider {
   const url = env.FLOWSTAGE_OSRM_URL?.trim();
-  return cachedProvider(url ? osrmProvider({ baseUrl: url }) : haversineProvider());
+  if (!url) return cachedProvider(haversineProvider());
+  const store = dataDir ? sqlitePairStore(join(dataDir, 'distances.sqlite')) : undefined;
+  return cachedProvider(osrmProvider({ baseUrl: url }), store);
 }
 
 export function tourHandlers(
   workspace: () => DirectoryWorkspace,
   deals: Pick<RpcHandlers, 'deal.create' | 'deal.update'>,
   now: () => Date = () => new Date(),
-  distances: DistanceProvider = defaultDistanceProvider(),
+  distances: DistanceProvider = defaultDistanceProvider(null),
 ): Pick<RpcHandlers, TourMethods> {
   const db = () => workspace().db.db;
   const artistOf = (id: string) => {

@@ -1,8 +1,13 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cachedProvider } from '@flowstage/shared/tour/plan/index';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultDistanceProvider } from '../handlers/tour';
 import { OsrmError, osrmProvider } from './osrm';
+import { sqlitePairStore } from './pair-store';
 
 // A local OSRM stand-in speaking the real `table` API: distance = 1 km per 0.01° of longitude.
 let server: Server;
@@ -102,5 +107,38 @@ describe('osrmProvider', () => {
     expect(requests.length - before).toBe(2);
     expect(third.km[1]).toBeCloseTo(302, 6);
     expect(cached.stats.requests).toBe(2);
+  });
+
+  it('keeps pairs on disk between sessions: a reopened store asks the service nothing', async () => {
+    reply = null;
+    const dir = mkdtempSync(join(tmpdir(), 'fs-osrm-'));
+    try {
+      const file = join(dir, 'distances.sqlite');
+      const first = sqlitePairStore(file);
+      await cachedProvider(osrmProvider({ baseUrl: base }), first).matrix(pts);
+      first.close();
+      const before = requests.length;
+      const again = sqlitePairStore(file);
+      const m = await cachedProvider(osrmProvider({ baseUrl: base }), again).matrix(pts.slice(0, 2));
+      again.close();
+      expect(requests.length).toBe(before);
+      expect(m.km[1]).toBeCloseTo(249, 6);
+      expect(m.hours?.[1]).toBeCloseTo(2.49, 6);
+      // Bounded: past its limit the oldest pairs go.
+      const small = sqlitePairStore(join(dir, 'small.sqlite'), 10);
+      for (let i = 0; i < 1000; i++) small.set(`k${i}`, { km: i, hours: null });
+      expect(small.get('k0')).toBeUndefined();
+      expect(small.get('k999')).toEqual({ km: 999, hours: null });
+      small.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('uses the router named by FLOWSTAGE_OSRM_URL, else the estimate', () => {
+    expect(defaultDistanceProvider(null, {}).name).toBe('haversine×1.3');
+    expect(defaultDistanceProvider(null, { FLOWSTAGE_OSRM_URL: base }).name).toBe(
+      `osrm:${new URL(base).host}`,
+    );
   });
 });
