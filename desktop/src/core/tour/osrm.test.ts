@@ -13,20 +13,31 @@ import { sqlitePairStore } from './pair-store';
 let server: Server;
 let base = '';
 const requests: string[] = [];
+/** The stand-in's `--max-table-size`. */
+let maxTable = 100;
 let reply: ((coords: [number, number][]) => { status: number; body: unknown }) | null = null;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     requests.push(req.url ?? '');
-    const m = /^\/table\/v1\/driving\/([^?]+)\?annotations=distance%2Cduration$/.exec(req.url ?? '');
+    const url = new URL(req.url ?? '', 'http://osrm');
+    const m = /^\/table\/v1\/driving\/(.+)$/.exec(url.pathname);
     const coords = (m?.[1] ?? '').split(';').map((c) => c.split(',').map(Number) as [number, number]);
+    const pick = (param: string) => {
+      const v = url.searchParams.get(param);
+      return v ? v.split(';').map((i) => coords[Number(i)] as [number, number]) : coords;
+    };
+    const [rows, cols] = [pick('sources'), pick('destinations')];
+    const ok = url.searchParams.get('annotations') === 'distance,duration' && coords.length <= maxTable;
     const out = reply?.(coords) ?? {
-      status: 200,
-      body: {
-        code: 'Ok',
-        distances: coords.map((a) => coords.map((b) => Math.abs(a[0] - b[0]) * 100_000)),
-        durations: coords.map((a) => coords.map((b) => Math.abs(a[0] - b[0]) * 3600)),
-      },
+      status: ok ? 200 : 400,
+      body: ok
+        ? {
+            code: 'Ok',
+            distances: rows.map((a) => cols.map((b) => Math.abs(a[0] - b[0]) * 100_000)),
+            durations: rows.map((a) => cols.map((b) => Math.abs(a[0] - b[0]) * 3600)),
+          }
+        : { code: 'TooBig', message: 'Too many table coordinates' },
     };
     res.writeHead(out.status, { 'content-type': 'application/json' });
     res.end(JSON.stringify(out.body));
@@ -140,5 +151,28 @@ describe('osrmProvider', () => {
     expect(defaultDistanceProvider(null, { FLOWSTAGE_OSRM_URL: base }).name).toBe(
       `osrm:${new URL(base).host}`,
     );
+  });
+
+  it('asks a large matrix in blocks that fit the server table size', async () => {
+    reply = null;
+    maxTable = 4;
+    try {
+      const seven = Array.from({ length: 7 }, (_, i) => ({ lat: 45 + i / 10, lon: 1 + i }));
+      const before = requests.length;
+      const m = await osrmProvider({ baseUrl: base, maxTableSize: 4 }).matrix(seven);
+      const sent = requests.slice(before);
+      expect(sent).toHaveLength(16);
+      for (const u of sent)
+        expect(new URL(u, 'http://osrm').pathname.split(';').length).toBeLessThanOrEqual(4);
+      for (let i = 0; i < 7; i++)
+        for (let j = 0; j < 7; j++)
+          expect(m.km[i * 7 + j], `${i}→${j}`).toBeCloseTo(Math.abs(i - j) * 100, 6);
+      // Without blocks the server refuses the request, with a clear error.
+      await expect(osrmProvider({ baseUrl: base, maxTableSize: 100 }).matrix(seven)).rejects.toThrow(
+        /TooBig/,
+      );
+    } finally {
+      maxTable = 100;
+    }
   });
 });
