@@ -32,7 +32,7 @@ async function optimise(page: Page): Promise<void> {
 
 /** Walk the roster until an artist has at least two holds in the default window. */
 async function pickArtistWithHolds(page: Page): Promise<string> {
-  const picker = page.getByTestId('tour-artist');
+  const picker = page.getByTestId('tour-artist-filter');
   const count = await picker.locator('option').count();
   for (let i = 1; i < Math.min(count, 20); i++) {
     const value = (await picker.locator('option').nth(i).getAttribute('value')) ?? '';

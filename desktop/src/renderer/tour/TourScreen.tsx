@@ -4,12 +4,13 @@
  * timeline; pin, drop or move stops with instant re-evaluation; accept into the pipeline;
  * itinerary PDF.
  */
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { formatDate } from '../lib/dates';
 import { formatMoney } from '../lib/money';
 import { useRpc } from '../rpc/react';
 import { ExportDialog } from '../ui/ExportDialog';
+import { ArtistPeriodFilter } from '../ui/ArtistPeriodFilter';
 import { PageHeader } from '../ui/PageHeader';
 import { AcceptDialog } from './AcceptDialog';
 import { CandidateList } from './CandidateList';
@@ -30,7 +31,6 @@ export function TourScreen() {
   const t = useTourT();
   const rpc = useRpc();
   const { locale, lang } = useI18n();
-  const ids = useId();
   const [selectedId, setSelectedId] = useState<string | undefined>();
   const [acceptOpen, setAcceptOpen] = useState(false);
   const [pdfOpen, setPdfOpen] = useState(false);
@@ -83,23 +83,18 @@ export function TourScreen() {
         count={stopCount !== null ? t('count', { n: stopCount }) : null}
         countTestId="tour-count"
       >
-        <label className="tour-pick" htmlFor={`${ids}-artist`}>
-          {t('artist')}
-        </label>
-        <select
-          id={`${ids}-artist`}
-          className="input"
-          value={plan.artistId}
-          onChange={(e) => plan.setArtistId(e.target.value)}
-          data-testid="tour-artist"
-        >
-          <option value="">{t('pickArtist')}</option>
-          {plan.artists.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
+        <ArtistPeriodFilter
+          artists={plan.artists}
+          artistId={plan.artistId}
+          from={plan.from}
+          to={plan.to}
+          onArtist={plan.setArtistId}
+          onFrom={plan.setFrom}
+          onTo={plan.setTo}
+          labels={{ artist: t('artist'), allArtists: t('pickArtist'), from: t('from'), to: t('to') }}
+          testIdPrefix="tour"
+          dateClassName="tour-pick"
+        />
         <PackagePicker
           artists={plan.artists}
           leadId={plan.artistId}
@@ -107,26 +102,6 @@ export function TourScreen() {
           onChange={plan.setPartnerIds}
           t={t}
         />
-        <label className="tour-pick">
-          {t('from')}
-          <input
-            type="date"
-            className="input"
-            value={plan.from}
-            onChange={(e) => plan.setFrom(e.target.value)}
-            data-testid="tour-from"
-          />
-        </label>
-        <label className="tour-pick">
-          {t('to')}
-          <input
-            type="date"
-            className="input"
-            value={plan.to}
-            onChange={(e) => plan.setTo(e.target.value)}
-            data-testid="tour-to"
-          />
-        </label>
       </PageHeader>
       <TourToolbar
         t={t}

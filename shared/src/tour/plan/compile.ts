@@ -5,7 +5,7 @@
  */
 import { haversineKm, type RadiusClause } from '../../domain/deals/radius';
 import type { DistanceMatrix, LatLon } from './distance';
-import { addDays, type Candidate, dayDiff, type FixedShow, type Place, type TourProblem } from './model';
+import { type Candidate, dayDiff, type FixedShow, type Place, type TourProblem } from './model';
 
 export interface CStop {
   /** Index in `stops` (fixed shows first, then candidates). */
@@ -93,12 +93,25 @@ export function compile(problem: TourProblem, matrix: DistanceMatrix): Compiled 
     const t = dayDiff(start, d);
     if (t >= 0 && t < W) noGo[t] = 1;
   }
-  const artistNoGo = new Map(problem.artists.map((a) => [a.id, new Set(a.noGoDates)]));
-  const blocked = (date: string, artistIds: string[] | undefined) =>
-    (artistIds ?? problem.artists.map((a) => a.id)).some((id) => artistNoGo.get(id)?.has(date));
+  // The window days a stop cannot take: the tour's no-go days and those of its artists
+  // (one set per distinct line-up, shared by its stops).
+  const artistNoGo = new Map(
+    problem.artists.map((a) => [
+      a.id,
+      a.noGoDates.map((d) => dayDiff(start, d)).filter((t) => t >= 0 && t < W),
+    ]),
+  );
+  const blockedByLineUp = new Map<string, Set<number>>();
   const blockedDays = (artistIds: string[] | undefined) => {
-    const out = new Set<number>();
-    for (let t = 0; t < W; t++) if (noGo[t] || blocked(addDays(start, t), artistIds)) out.add(t);
+    const ids = artistIds ?? problem.artists.map((a) => a.id);
+    const key = ids.join('\u0000');
+    let out = blockedByLineUp.get(key);
+    if (!out) {
+      out = new Set<number>();
+      for (let t = 0; t < W; t++) if (noGo[t]) out.add(t);
+      for (const id of ids) for (const t of artistNoGo.get(id) ?? []) out.add(t);
+      blockedByLineUp.set(key, out);
+    }
     return out;
   };
   const hours = new Float64Array(n * n);
@@ -146,10 +159,9 @@ export function compile(problem: TourProblem, matrix: DistanceMatrix): Compiled 
         : k.source === 'hold' && k.holdLevel !== null
           ? (o.holdWeights[k.holdLevel - 1] ?? 1)
           : 1;
-    const days = [...new Set(k.dates)]
-      .filter((d) => !blocked(d, k.artistIds))
-      .map((d) => dayDiff(start, d))
-      .filter((t) => t >= 0 && t < W && !noGo[t])
+    const blocked = blockedDays(k.artistIds);
+    const days = [...new Set(k.dates.map((d) => dayDiff(start, d)))]
+      .filter((t) => t >= 0 && t < W && !blocked.has(t))
       .sort((a, b) => a - b);
     stops.push({
       index: stops.length,
@@ -162,7 +174,7 @@ export function compile(problem: TourProblem, matrix: DistanceMatrix): Compiled 
       value: k.fee * weight,
       days,
       rawDates: k.dates,
-      blockedDays: blockedDays(k.artistIds),
+      blockedDays: blocked,
       radius: clauseOf(k.radius, c.defaultRadius),
       mask: maskOf(k.artistIds),
       source: k,

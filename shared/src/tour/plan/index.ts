@@ -41,10 +41,12 @@ export function evaluateTour(
   const index = new Map(cp.stops.map((s) => [s.id, s.index]));
   const st = new PlanState(cp);
   const list: { stop: number; day: number }[] = [];
+  const listed = new Set<string>();
   for (const v of visits) {
     const stop = index.get(v.id);
     const day = dayDiff(problem.window.start, v.date);
-    if (stop === undefined || st.dayOf[stop] !== -1 || list.some((x) => x.stop === stop)) continue;
+    if (stop === undefined || listed.has(v.id)) continue;
+    listed.add(v.id);
     list.push({ stop, day });
     if (day >= 0 && day < cp.W && st.onDay[day] === -1) st.place(stop, day);
   }
@@ -52,7 +54,7 @@ export function evaluateTour(
   return {
     itinerary,
     feasible: itinerary.violations.length === 0,
-    excluded: explainExclusions(st).filter((e) => !list.some((v) => cp.stops[v.stop]?.id === e.candidateId)),
+    excluded: explainExclusions(st).filter((e) => !listed.has(e.candidateId)),
     iterations: 0,
     stoppedEarly: false,
     cancelled: false,

@@ -10,6 +10,7 @@
  * day after the window's last day.
  */
 import { z } from 'zod';
+import { addDays, dayNumber } from '../../domain/avails';
 import { RadiusClause } from '../../domain/deals/radius';
 import { HoldLevel } from '../../domain/enums';
 import { Id, IsoDate, Minor } from '../../domain/records';
@@ -235,13 +236,9 @@ export interface TourResult {
   distances: string;
 }
 
-const DAY_MS = 86_400_000;
-export function dayNumber(date: string): number {
-  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
-}
+export { addDays, dayNumber };
+
+/** Days from one date to another (negative when `to` is earlier). */
 export function dayDiff(from: string, to: string): number {
   return dayNumber(to) - dayNumber(from);
-}
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
